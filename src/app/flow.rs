@@ -1,0 +1,375 @@
+//! The flow between screens: what happens when a trainee starts, plays, leaves, resumes and
+//! finishes a scenario. Screens trigger these events; tests trigger them too.
+
+use super::course::Course;
+use super::views::debrief::DebriefModel;
+use super::views::play::PlayForm;
+use super::{ResultsDir, Screen, Trainee};
+use crate::engine::session::{Action, Session};
+use crate::engine::Score;
+use crate::record::reader::read_session;
+use crate::record::store::{FsStore, Store};
+use crate::record::{self, Mode, Recorder, SaveStatus};
+use crate::scenario::Playable;
+use bevy::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+/// The trainee goes on from the start screen with a code and a mode.
+#[derive(Event, Debug, Clone)]
+pub struct Begin {
+    pub participant: String,
+    pub mode: Mode,
+}
+
+/// The trainee starts a scenario.
+#[derive(Event, Debug, Clone)]
+pub struct StartScenario(pub String);
+
+/// The trainee acts in the scenario being played.
+#[derive(Event, Debug, Clone)]
+pub struct Act(pub Action);
+
+/// The trainee leaves the scenario unfinished (it can be resumed).
+#[derive(Event, Debug, Clone, Copy)]
+pub struct Leave;
+
+/// The trainee resumes an interrupted session from its file.
+#[derive(Event, Debug, Clone)]
+pub struct Resume(pub PathBuf);
+
+/// Go to a screen (back buttons, the facilitator, progress).
+#[derive(Event, Debug, Clone, Copy)]
+pub struct GoTo(pub Screen);
+
+/// From the debrief: play the same scenario again, or the next one.
+#[derive(Event, Debug, Clone, Copy)]
+pub enum AfterDebrief {
+    Replay,
+    Next,
+}
+
+/// Try again to save what is kept in memory.
+#[derive(Event, Debug, Clone, Copy)]
+pub struct RetrySave;
+
+/// Save from now on into another folder (the facilitator's choice), moving what is unsaved.
+#[derive(Event, Debug, Clone)]
+pub struct ChangeResultsDir(pub PathBuf);
+
+/// The scenario being played.
+pub struct Playing {
+    pub session: Session,
+    pub recorder: Recorder,
+    pub form: PlayForm,
+    /// Why the last action was refused, if it was.
+    pub error: Option<String>,
+}
+
+/// The scenario being played, if any.
+#[derive(Resource, Default)]
+pub struct Active(pub Option<Playing>);
+
+/// The debrief of the session just finished.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct LastDebrief {
+    pub model: Option<DebriefModel>,
+    pub scenario: Option<String>,
+}
+
+/// Sessions that ended or were left while their folder did not work: kept until saved.
+#[derive(Resource, Default)]
+pub struct Unsaved(pub Vec<Recorder>);
+
+/// Makes the store each new session is saved with (tests put a failing one here).
+#[derive(Resource, Clone)]
+pub struct StoreMaker(pub Arc<dyn Fn() -> Box<dyn Store> + Send + Sync>);
+
+impl Default for StoreMaker {
+    fn default() -> Self {
+        StoreMaker(Arc::new(|| Box::new(FsStore::new())))
+    }
+}
+
+/// A fixed display-order seed for every new session (tests); `None`: a fresh one each time.
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct FixedSeed(pub Option<u64>);
+
+/// A message for the trainee about the last thing that went wrong in the flow.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct FlowNotice(pub Option<String>);
+
+/// Registers the flow.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Active>()
+        .init_resource::<LastDebrief>()
+        .init_resource::<Unsaved>()
+        .init_resource::<StoreMaker>()
+        .init_resource::<FixedSeed>()
+        .init_resource::<FlowNotice>()
+        .add_observer(on_begin)
+        .add_observer(on_start)
+        .add_observer(on_act)
+        .add_observer(on_leave)
+        .add_observer(on_resume)
+        .add_observer(on_go_to)
+        .add_observer(on_after_debrief)
+        .add_observer(on_retry)
+        .add_observer(on_change_dir);
+    if !app.world().contains_resource::<ResultsDir>() {
+        app.insert_resource(ResultsDir(super::default_results_dir()));
+    }
+}
+
+/// The scenarios the trainee may play, in order.
+pub fn scenario_list(course: &Course) -> Vec<Arc<Playable>> {
+    course.library.playable().cloned().collect()
+}
+
+fn on_begin(ev: On<Begin>, mut trainee: ResMut<Trainee>, mut next: ResMut<NextState<Screen>>) {
+    trainee.participant = ev.participant.clone();
+    trainee.mode = ev.mode;
+    next.set(Screen::Select);
+}
+
+#[expect(clippy::too_many_arguments, reason = "a Bevy observer takes its resources as parameters")]
+fn on_start(
+    ev: On<StartScenario>,
+    course: Res<Course>,
+    trainee: Res<Trainee>,
+    dir: Res<ResultsDir>,
+    stores: Res<StoreMaker>,
+    seed: Res<FixedSeed>,
+    mut active: ResMut<Active>,
+    mut notice: ResMut<FlowNotice>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(playable) = course.library.find(&ev.0).cloned() else {
+        notice.0 = Some(format!("The scenario \"{}\" is not available any more.", ev.0));
+        return;
+    };
+    let seed = seed.0.unwrap_or_else(crate::entropy::u64);
+    let header = record::started(
+        record::new_session_id(),
+        &trainee.participant,
+        &playable,
+        trainee.mode,
+        seed,
+        None,
+    );
+    let now = OffsetDateTime::now_utc();
+    let mut recorder = Recorder::start((stores.0)(), &dir.0, header, now);
+    let (session, events) = Session::start(playable, seed);
+    let _ = recorder.append_events_at(&events, now);
+    active.0 = Some(Playing {
+        session,
+        recorder,
+        form: PlayForm::default(),
+        error: None,
+    });
+    notice.0 = None;
+    next.set(Screen::Play);
+}
+
+fn on_act(
+    ev: On<Act>,
+    trainee: Res<Trainee>,
+    course: Res<Course>,
+    mut active: ResMut<Active>,
+    mut debrief: ResMut<LastDebrief>,
+    mut unsaved: ResMut<Unsaved>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(playing) = active.0.as_mut() else { return };
+    let moves_on = matches!(ev.0, Action::Choose(_) | Action::Refer(_) | Action::Classify(_));
+    match playing.session.apply(ev.0.clone()) {
+        Ok(events) => {
+            playing.error = None;
+            let _ = playing.recorder.append_events_at(&events, OffsetDateTime::now_utc());
+            if moves_on {
+                playing.form = PlayForm::default();
+            }
+        }
+        Err(e) => {
+            playing.error = Some(e.to_string());
+            return;
+        }
+    }
+    if !playing.session.is_over() {
+        return;
+    }
+    let Some(mut done) = active.0.take() else { return };
+    let score = Score::of(&done.session);
+    let _ = done.recorder.finish_at(&done.session, &score, OffsetDateTime::now_utc());
+    let id = done.session.playable().id().to_owned();
+    let list = scenario_list(&course);
+    let has_next = list.iter().position(|p| p.id() == id).is_some_and(|i| i + 1 < list.len());
+    debrief.model = Some(DebriefModel::of(&done.session, &score, &trainee.participant, trainee.mode, has_next));
+    debrief.scenario = Some(id);
+    if done.recorder.has_unsaved() {
+        unsaved.0.push(done.recorder);
+    }
+    next.set(Screen::Debrief);
+}
+
+fn on_leave(_: On<Leave>, mut active: ResMut<Active>, mut unsaved: ResMut<Unsaved>, mut next: ResMut<NextState<Screen>>) {
+    if let Some(playing) = active.0.take() {
+        if playing.recorder.has_unsaved() {
+            unsaved.0.push(playing.recorder);
+        }
+    }
+    next.set(Screen::Select);
+}
+
+#[expect(clippy::too_many_arguments, reason = "a Bevy observer takes its resources as parameters")]
+fn on_resume(
+    ev: On<Resume>,
+    course: Res<Course>,
+    stores: Res<StoreMaker>,
+    mut trainee: ResMut<Trainee>,
+    mut active: ResMut<Active>,
+    mut notice: ResMut<FlowNotice>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    match resume(&ev.0, &course, &stores) {
+        Ok((playing, mode)) => {
+            trainee.mode = mode;
+            active.0 = Some(playing);
+            notice.0 = None;
+            next.set(Screen::Play);
+        }
+        Err(message) => notice.0 = Some(message),
+    }
+}
+
+/// Rebuilds an interrupted session from its file and carries on recording into it.
+pub fn resume(path: &std::path::Path, course: &Course, stores: &StoreMaker) -> Result<(Playing, Mode), String> {
+    let log = read_session(path).map_err(|e| e.to_string())?;
+    let started = log
+        .started()
+        .ok_or_else(|| "This session file has no start line; it cannot be resumed.".to_owned())?
+        .clone();
+    let playable = course
+        .library
+        .find(&started.scenario)
+        .cloned()
+        .ok_or_else(|| format!("The scenario \"{}\" is not available any more.", started.scenario))?;
+    let (session, _) = Session::replay(playable, started.seed, &log.actions()).map_err(|(i, e)| {
+        format!(
+            "This session cannot be resumed: the scenario has changed since (step {}: {e}).",
+            i + 1
+        )
+    })?;
+    let recorder = Recorder::resume(
+        (stores.0)(),
+        path,
+        log.raw.clone(),
+        log.good_len,
+        log.next_seq(),
+        OffsetDateTime::now_utc(),
+    );
+    Ok((
+        Playing {
+            session,
+            recorder,
+            form: PlayForm::default(),
+            error: None,
+        },
+        started.mode,
+    ))
+}
+
+fn on_go_to(ev: On<GoTo>, mut next: ResMut<NextState<Screen>>) {
+    next.set(ev.0);
+}
+
+fn on_after_debrief(ev: On<AfterDebrief>, course: Res<Course>, debrief: Res<LastDebrief>, mut commands: Commands) {
+    let Some(current) = debrief.scenario.clone() else { return };
+    let target = match *ev {
+        AfterDebrief::Replay => Some(current),
+        AfterDebrief::Next => {
+            let list = scenario_list(&course);
+            list.iter()
+                .position(|p| p.id() == current)
+                .and_then(|i| list.get(i + 1))
+                .map(|p| p.id().to_owned())
+        }
+    };
+    if let Some(id) = target {
+        commands.trigger(StartScenario(id));
+    }
+}
+
+fn on_retry(_: On<RetrySave>, mut active: ResMut<Active>, mut unsaved: ResMut<Unsaved>) {
+    if let Some(playing) = active.0.as_mut() {
+        playing.recorder.save();
+    }
+    for r in &mut unsaved.0 {
+        r.save();
+    }
+    unsaved.0.retain(Recorder::has_unsaved);
+}
+
+fn on_change_dir(
+    ev: On<ChangeResultsDir>,
+    mut dir: ResMut<ResultsDir>,
+    mut active: ResMut<Active>,
+    mut unsaved: ResMut<Unsaved>,
+    mut notice: ResMut<FlowNotice>,
+) {
+    dir.0 = ev.0.clone();
+    let mut problems = Vec::new();
+    if let Some(playing) = active.0.as_mut() {
+        if playing.recorder.has_unsaved() {
+            if let Err(e) = playing.recorder.relocate(&ev.0) {
+                problems.push(e.to_string());
+            }
+        }
+    }
+    for r in &mut unsaved.0 {
+        if let Err(e) = r.relocate(&ev.0) {
+            problems.push(e.to_string());
+        }
+    }
+    unsaved.0.retain(Recorder::has_unsaved);
+    notice.0 = problems.into_iter().next();
+}
+
+/// What is not saved, in one sentence for the trainee and facilitator (`None`: all saved).
+pub fn save_problem(active: &Active, unsaved: &Unsaved) -> Option<String> {
+    let mut lines = 0;
+    let mut error = None;
+    let recorders = active.0.iter().map(|p| &p.recorder).chain(unsaved.0.iter());
+    for r in recorders {
+        if let SaveStatus::Unsaved { lines: n, error: e } = r.status() {
+            lines += n;
+            error.get_or_insert(e);
+        }
+    }
+    error.map(|e| {
+        format!(
+            "Not saved yet ({lines} record line{}): {e}. Nothing is lost: your answers are kept \
+             and saved as soon as the folder works again. Tell your facilitator.",
+            if lines == 1 { "" } else { "s" }
+        )
+    })
+}
+
+/// Retries unsaved sessions now and then (the window wakes at least every few seconds).
+pub fn retry_plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        retry_now_and_then.run_if(|a: Res<Active>, u: Res<Unsaved>| {
+            !u.0.is_empty() || a.0.as_ref().is_some_and(|p| p.recorder.has_unsaved())
+        }),
+    );
+}
+
+fn retry_now_and_then(mut last: Local<Option<std::time::Instant>>, mut commands: Commands) {
+    let due = last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(5));
+    if due {
+        *last = Some(std::time::Instant::now());
+        commands.trigger(RetrySave);
+    }
+}

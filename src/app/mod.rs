@@ -1,0 +1,169 @@
+//! The trainer window: Bevy and bevy_egui, and the only module that knows them.
+//!
+//! Screens are Bevy states, one plugin per file under `screens/`; what they draw are plain egui
+//! functions under `views/`. A trainee's action travels as an observer event to the flow in
+//! `flow.rs`, which applies it to the engine, records it and moves between screens; headless
+//! tests trigger the same events.
+
+pub mod chrome;
+pub mod course;
+pub mod flow;
+pub mod idle;
+pub mod screens;
+pub mod settings;
+pub mod views;
+
+use crate::cli::AppArgs;
+use crate::record::Mode;
+use bevy::prelude::*;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The screens of the trainer.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Start,
+    Select,
+    Play,
+    Debrief,
+    Facilitator,
+    Progress,
+}
+
+/// Who is training, and how.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trainee {
+    pub participant: String,
+    pub mode: Mode,
+}
+
+/// Where session records go.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct ResultsDir(pub PathBuf);
+
+/// The default results folder: the user's data folder, or `results` beside the program.
+pub fn default_results_dir() -> PathBuf {
+    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
+        .map_or_else(|| PathBuf::from("results"), |d| d.data_dir().join("results"))
+}
+
+/// Everything the trainer needs that does not draw: states, the course, the flow, settings.
+/// Headless tests add this with `MinimalPlugins` and `StatesPlugin`.
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>();
+    app.init_resource::<Trainee>();
+    app.add_plugins((course::plugin, flow::plugin, settings::plugin));
+}
+
+/// Why the window cannot open here, if that can be told before trying.
+fn display_problem() -> Option<String> {
+    if cfg!(target_os = "linux") {
+        let has = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+        if !has("DISPLAY") && !has("WAYLAND_DISPLAY") {
+            return Some(
+                "mpa-trainer: no display found (DISPLAY is not set). Run it on a desktop, or for a \
+                 machine without a screen start a virtual one: Xvfb :99 & DISPLAY=:99 mpa-trainer. \
+                 The command-line tools work anywhere: mpa-trainer --help"
+                    .to_owned(),
+            );
+        }
+    }
+    None
+}
+
+/// The one-line explanation of a failure to start the window.
+fn explain_start_failure(message: &str) -> String {
+    let lower = message.to_lowercase();
+    if lower.contains("adapter") || lower.contains("gpu") || lower.contains("vulkan") || lower.contains("wgpu") {
+        format!(
+            "mpa-trainer: no graphics driver could draw the window ({message}). Install Mesa's \
+             software drivers (Debian/Ubuntu: sudo apt-get install mesa-vulkan-drivers libgl1-mesa-dri) \
+             and try again."
+        )
+    } else if lower.contains("display") || lower.contains("x11") || lower.contains("event loop") || lower.contains("xopendisplay") {
+        format!(
+            "mpa-trainer: the display cannot be opened ({message}). Check that DISPLAY points to a \
+             running desktop, or start a virtual one with Xvfb."
+        )
+    } else {
+        format!("mpa-trainer: the window could not start: {message}")
+    }
+}
+
+/// Opens the trainer window and runs it until it is closed.
+pub fn run(args: AppArgs) -> ExitCode {
+    if let Some(problem) = display_problem() {
+        eprintln!("{problem}");
+        return ExitCode::from(2);
+    }
+    let results = args.results.clone().unwrap_or_else(default_results_dir);
+    // A failure deep in the windowing or graphics stack surfaces as a panic in Bevy; catch it,
+    // keep its message, and say it in one line instead of a backtrace.
+    let message = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let kept = std::sync::Arc::clone(&message);
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown failure".to_owned());
+        if let Ok(mut m) = kept.lock() {
+            m.get_or_insert(text);
+        }
+    }));
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| window_app(&args, results).run()));
+    std::panic::set_hook(default_hook);
+    match outcome {
+        Ok(AppExit::Success) => ExitCode::SUCCESS,
+        Ok(AppExit::Error(code)) => ExitCode::from(code.get()),
+        Err(_) => {
+            let text = message
+                .lock()
+                .ok()
+                .and_then(|m| m.clone())
+                .unwrap_or_else(|| "unknown failure".to_owned());
+            eprintln!("{}", explain_start_failure(&text));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The full application: a window, egui, and every screen.
+pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
+    use bevy::winit::WinitSettings;
+    use bevy_egui::EguiPlugin;
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "mpa-trainer: Migrant Protection and Assistance".to_owned(),
+                    resolution: (1280u32, 800u32).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                filter: "wgpu=error,naga=warn,bevy_render=warn,bevy_winit=warn".to_owned(),
+                ..default()
+            }),
+    )
+    // Redraw only on input or change: a trainee reading must not cost a CPU core.
+    .insert_resource(WinitSettings::desktop_app())
+    .insert_resource(ClearColor(Color::srgb(0.96, 0.96, 0.94)))
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(course::CourseSource::from_args(args))
+    .insert_resource(ResultsDir(results))
+    .add_plugins((plugin, idle::plugin, chrome::plugin, screens::plugin))
+    .add_systems(Startup, spawn_camera);
+    app
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}

@@ -1,0 +1,38 @@
+//! The screens, one plugin per file; each draws its view when its state is active.
+
+pub mod debrief;
+pub mod facilitator;
+pub mod play;
+pub mod progress;
+pub mod select;
+pub mod start;
+
+use bevy::prelude::*;
+
+/// Registers every screen.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        start::plugin,
+        select::plugin,
+        play::plugin,
+        debrief::plugin,
+        facilitator::plugin,
+        progress::plugin,
+        super::course::watch_plugin,
+        ready_signal,
+    ));
+}
+
+/// Prints how long the window took to show its first interactive frame when
+/// `MPA_TRAINER_TIMING` is set (the startup measurement script reads it).
+fn ready_signal(app: &mut App) {
+    if std::env::var_os("MPA_TRAINER_TIMING").is_some() {
+        let started = std::time::Instant::now();
+        app.add_systems(Last, move |mut frames: Local<u32>| {
+            *frames += 1;
+            if *frames == 2 {
+                eprintln!("ready: first interactive frame after {} ms", started.elapsed().as_millis());
+            }
+        });
+    }
+}

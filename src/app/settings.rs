@@ -1,0 +1,59 @@
+//! The trainee's display settings, kept between runs: text size and high contrast.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Display settings.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// egui's zoom factor: Ctrl + and Ctrl − change it.
+    pub zoom: f32,
+    pub high_contrast: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            zoom: 1.0,
+            high_contrast: false,
+        }
+    }
+}
+
+/// Where the settings are kept (the user's configuration folder).
+pub fn settings_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map(|d| d.config_dir().join("settings.ron"))
+}
+
+impl Settings {
+    /// The saved settings, or the defaults.
+    pub fn load() -> Settings {
+        settings_path()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|t| ron::from_str(&t).ok())
+            .map(|s: Settings| Settings {
+                zoom: if s.zoom.is_finite() { s.zoom.clamp(0.5, 3.0) } else { 1.0 },
+                ..s
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves the settings; a failure only means they are not remembered.
+    pub fn save(&self) {
+        let Some(path) = settings_path() else { return };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(text) = ron::to_string(self) {
+            let _ = std::fs::write(path, text);
+        }
+    }
+}
+
+/// Loads the settings at start.
+pub fn plugin(app: &mut App) {
+    if !app.world().contains_resource::<Settings>() {
+        app.insert_resource(Settings::load());
+    }
+}

@@ -1,0 +1,451 @@
+//! The debrief: passed or not and why, the score per competency, every critical error and breach
+//! with its feedback, the path step by step, the indicators hit, missed and falsely flagged, and
+//! what the best path would have done differently.
+
+use super::widgets::{grade_badge, grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour};
+use crate::engine::Score;
+use crate::engine::scoring::ObservationOutcome;
+use crate::engine::session::{PathStep, Session};
+use crate::record::Mode;
+use crate::scenario::graph::State;
+use crate::scenario::model::{Grade, Outcome, Rating, SceneKind};
+use egui::{RichText, Ui};
+
+/// A competency's line in the debrief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Competency {
+    pub name: &'static str,
+    /// `None`: it did not occur in this session, and is left out of the overall score.
+    pub score: Option<f64>,
+    pub detail: String,
+}
+
+/// A critical error or a breach, with where it happened and why it matters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub scene: String,
+    pub what: String,
+    pub why: String,
+}
+
+/// One step of the trainee's path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRow {
+    pub scene: String,
+    pub did: String,
+    pub grade: Option<Grade>,
+    pub feedback: String,
+    /// What the best path would have done here instead, with its grade and feedback.
+    pub better: Option<(String, Option<Grade>, String)>,
+}
+
+/// An observation in the indicator review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationReview {
+    pub text: String,
+    pub indicator: Option<String>,
+    pub note: String,
+    pub outcome: ObservationOutcome,
+    /// What the trainee named it, and whether that was the right indicator.
+    pub named: Option<(String, bool)>,
+}
+
+/// Everything the debrief shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DebriefModel {
+    pub scenario_id: String,
+    pub scenario_title: String,
+    pub participant: String,
+    pub mode: Mode,
+    pub passed: bool,
+    pub reasons: Vec<String>,
+    pub ending: Option<(String, String, Outcome)>,
+    pub scaled: f64,
+    pub pass_mark: f64,
+    pub competencies: Vec<Competency>,
+    pub critical: Vec<Problem>,
+    pub breaches: Vec<Problem>,
+    pub steps: Vec<StepRow>,
+    pub observations: Vec<ObservationReview>,
+    pub has_next: bool,
+}
+
+/// What the trainee asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefAction {
+    Replay,
+    Next,
+    Scenarios,
+}
+
+/// A short label for a scene: its first sentence, shortened.
+pub fn scene_label(kind: Option<&SceneKind>, id: &str) -> String {
+    let text = kind.map_or("", SceneKind::text);
+    let first = text.split_inclusive(['.', '?', '!']).next().unwrap_or(text).trim();
+    let mut label: String = first.chars().take(90).collect();
+    if first.chars().count() > 90 {
+        label.push('…');
+    }
+    if label.is_empty() { id.to_owned() } else { label }
+}
+
+impl DebriefModel {
+    /// The debrief of a session.
+    pub fn of(session: &Session, score: &Score, participant: &str, mode: Mode, has_next: bool) -> DebriefModel {
+        let p = session.playable();
+        let s = &p.scenario;
+        let cat = &p.catalogue;
+        let scene_of = |id: &str| {
+            let index = s.scene_index(id);
+            scene_label(index.and_then(|i| s.scene(i)), id)
+        };
+
+        let i = &score.indicators;
+        let visited_obs = i.hits + i.misses + i.red_herrings;
+        let competencies = vec![
+            Competency {
+                name: "Recognising indicators",
+                score: (visited_obs > 0).then_some(i.score),
+                detail: format!(
+                    "{} found, {} missed, {} false alarm{}; recall {}, precision {}, sensitivity d′ {:.2}",
+                    i.hits,
+                    i.misses,
+                    i.false_alarms,
+                    if i.false_alarms == 1 { "" } else { "s" },
+                    pct(i.recall),
+                    pct(i.precision),
+                    i.d_prime
+                ),
+            },
+            Competency {
+                name: "Decisions",
+                score: score.decisions.score,
+                detail: format!(
+                    "{} of the best {} points over {} graded choice{}",
+                    score.decisions.points,
+                    score.decisions.best,
+                    score.decisions.taken,
+                    if score.decisions.taken == 1 { "" } else { "s" }
+                ),
+            },
+            Competency {
+                name: "Referral",
+                score: score.referral.map(|r| r.score),
+                detail: session
+                    .referrals()
+                    .iter()
+                    .map(|r| {
+                        let ticked: Vec<&str> = r.services.iter().map(|x| cat.label(x)).collect();
+                        format!(
+                            "{} of {} points ({})",
+                            r.points,
+                            r.max_points,
+                            if ticked.is_empty() { "nothing ticked".to_owned() } else { ticked.join(", ") }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
+            Competency {
+                name: "Classification",
+                score: score.classification.map(|c| c.score),
+                detail: session
+                    .classifications()
+                    .iter()
+                    .map(|c| cat.label(&c.answer).to_owned() + if c.correct { " (right)" } else { " (wrong)" })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
+        ];
+
+        // Why each critical error and breach matters: the choice's feedback where there is one.
+        let feedback_of_scene = |scene: &str| -> String {
+            session
+                .path()
+                .iter()
+                .filter_map(|step| match step {
+                    PathStep::Choice { scene: sc, choice, .. } if s.scene_id(*sc) == scene => match s.scene(*sc) {
+                        Some(SceneKind::Scene(x)) => x
+                            .choices
+                            .get(*choice)
+                            .filter(|c| c.critical || !c.breaches.is_empty())
+                            .and_then(|c| c.feedback.clone()),
+                        _ => None,
+                    },
+                    PathStep::Referral { scene: sc, .. } if s.scene_id(*sc) == scene => match s.scene(*sc) {
+                        Some(SceneKind::Referral(r)) => r.feedback.clone(),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .next()
+                .unwrap_or_default()
+        };
+        let critical = score
+            .critical_errors
+            .iter()
+            .map(|c| Problem {
+                scene: scene_of(&c.scene),
+                what: c.reason.clone(),
+                why: feedback_of_scene(&c.scene),
+            })
+            .collect();
+        let breaches = score
+            .breaches
+            .iter()
+            .map(|b| Problem {
+                scene: scene_of(&b.scene),
+                what: cat.label(&b.principle).to_owned(),
+                why: cat.principle(&b.principle).map(|x| x.description.clone()).unwrap_or_default(),
+            })
+            .collect();
+
+        let steps = session
+            .path()
+            .iter()
+            .filter_map(|step| step_row(session, step))
+            .collect();
+
+        let observations = session
+            .visited_observations()
+            .map(|(scene, index, o)| {
+                let flagged = session.is_flagged(scene, index);
+                ObservationReview {
+                    text: o.text.clone(),
+                    indicator: o.indicator.as_deref().map(|x| cat.label(x).to_owned()),
+                    note: o.note.clone().unwrap_or_default(),
+                    outcome: ObservationOutcome::of(flagged, o.indicator.is_some()),
+                    named: session
+                        .named(scene, index)
+                        .map(|n| (cat.label(n).to_owned(), o.indicator.as_deref() == Some(n))),
+                }
+            })
+            .collect();
+
+        let ending = session.ending().and_then(|e| match s.scene(e) {
+            Some(SceneKind::Ending(end)) => Some((end.title.clone(), end.text.clone(), end.outcome)),
+            _ => None,
+        });
+        DebriefModel {
+            scenario_id: s.id.clone(),
+            scenario_title: s.title.clone(),
+            participant: participant.to_owned(),
+            mode,
+            passed: score.passed,
+            reasons: score.reasons_not_passed(),
+            ending,
+            scaled: score.scaled,
+            pass_mark: score.pass_mark,
+            competencies,
+            critical,
+            breaches,
+            steps,
+            observations,
+            has_next,
+        }
+    }
+}
+
+fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
+    let p = session.playable();
+    let s = &p.scenario;
+    let cat = &p.catalogue;
+    match step {
+        PathStep::Choice { scene, choice, flags } => {
+            let SceneKind::Scene(sc) = s.scene(*scene)? else { return None };
+            let c = sc.choices.get(*choice)?;
+            let better = c.grade.and_then(|_| {
+                let state = State { scene: *scene, flags: *flags };
+                let (best, best_value) = p.analysis.best_choice(&p.compiled, state)?;
+                let taken_value = {
+                    let edge = match p.compiled.nodes.get(*scene)? {
+                        crate::scenario::graph::Node::Scene(edges) => edges.get(*choice)?,
+                        _ => return None,
+                    };
+                    let next = State { scene: edge.next, flags: flags | edge.set };
+                    edge.points() + p.analysis.best_to_end.get(&next)?
+                };
+                (best != *choice && best_value > taken_value).then(|| {
+                    let b = &sc.choices[best];
+                    (b.text.clone(), b.grade, b.feedback.clone().unwrap_or_default())
+                })
+            });
+            Some(StepRow {
+                scene: scene_label(Some(&SceneKind::Scene(sc.clone())), s.scene_id(*scene)),
+                did: c.text.clone(),
+                grade: c.grade,
+                feedback: c.feedback.clone().unwrap_or_default(),
+                better,
+            })
+        }
+        PathStep::Referral { scene, record } => {
+            let SceneKind::Referral(r) = s.scene(*scene)? else { return None };
+            let rec = session.referrals().get(*record)?;
+            let ticked: Vec<&str> = rec.services.iter().map(|x| cat.label(x)).collect();
+            let should: Vec<&str> = r
+                .services
+                .iter()
+                .filter(|(_, rating)| matches!(rating, Rating::Required | Rating::Recommended))
+                .map(|(id, _)| cat.label(id))
+                .collect();
+            let all_right = r.services.iter().all(|(id, rating)| {
+                let t = rec.services.iter().any(|x| x == id);
+                match rating {
+                    Rating::Required | Rating::Recommended => t,
+                    Rating::Harmful => !t,
+                }
+            });
+            Some(StepRow {
+                scene: "Referral".to_owned(),
+                did: if ticked.is_empty() { "Referred to no service".to_owned() } else { format!("Referred to {}", ticked.join(", ")) },
+                grade: None,
+                feedback: r.feedback.clone().unwrap_or_default(),
+                better: (!all_right).then(|| (format!("Refer to {}", should.join(", ")), None, String::new())),
+            })
+        }
+        PathStep::Classify { scene, record } => {
+            let SceneKind::Classify(c) = s.scene(*scene)? else { return None };
+            let rec = session.classifications().get(*record)?;
+            Some(StepRow {
+                scene: "Classification".to_owned(),
+                did: format!("Recorded as {}", cat.label(&rec.answer)),
+                grade: None,
+                feedback: c.feedback.clone().unwrap_or_default(),
+                better: (!rec.correct).then(|| (format!("Record it as {}", cat.label(&c.answer)), None, String::new())),
+            })
+        }
+    }
+}
+
+/// Draws the debrief; returns what the trainee asked for.
+pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
+    let mut action = None;
+    let hc = is_high_contrast(ui);
+    egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Play again").strong()).clicked() {
+                action = Some(DebriefAction::Replay);
+            }
+            if m.has_next && ui.button(RichText::new("Next scenario").strong()).clicked() {
+                action = Some(DebriefAction::Next);
+            }
+            if ui.button("All scenarios").clicked() {
+                action = Some(DebriefAction::Scenarios);
+            }
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.set_max_width(960.0);
+            ui.heading(format!("Debrief: {}", m.scenario_title));
+            ui.label(format!("Participant {} · {} mode", m.participant, m.mode.label()));
+            let verdict = if m.passed { "Passed" } else { "Not passed" };
+            ui.label(
+                RichText::new(format!("{verdict}: {} (pass mark {})", pct(m.scaled), pct(m.pass_mark)))
+                    .size(24.0)
+                    .strong()
+                    .color(verdict_colour(m.passed, hc)),
+            );
+            for r in &m.reasons {
+                ui.label(format!("• {r}"));
+            }
+            if let Some((title, text, outcome)) = &m.ending {
+                section(ui, &format!("Ending: {title}"), |ui| {
+                    ui.label(RichText::new(outcome.label()).strong().color(outcome_colour(*outcome, hc)));
+                    ui.label(text);
+                });
+            }
+
+            section(ui, "Your score by competency", |ui| {
+                egui::Grid::new("competencies").num_columns(3).striped(true).show(ui, |ui| {
+                    for c in &m.competencies {
+                        ui.label(RichText::new(c.name).strong());
+                        ui.label(c.score.map_or("not in this session".to_owned(), pct));
+                        ui.label(&c.detail);
+                        ui.end_row();
+                    }
+                });
+            });
+
+            if !m.critical.is_empty() {
+                section(ui, "Critical errors (each one fails the scenario)", |ui| {
+                    for c in &m.critical {
+                        ui.label(RichText::new(&c.what).strong().color(grade_colour(Grade::Harmful, hc)));
+                        ui.label(RichText::new(format!("At: {}", c.scene)).italics());
+                        if !c.why.is_empty() {
+                            ui.label(&c.why);
+                        }
+                        ui.separator();
+                    }
+                });
+            }
+            if !m.breaches.is_empty() {
+                section(ui, "Principles breached", |ui| {
+                    for b in &m.breaches {
+                        ui.label(RichText::new(&b.what).strong());
+                        ui.label(RichText::new(format!("At: {}", b.scene)).italics());
+                        if !b.why.is_empty() {
+                            ui.label(&b.why);
+                        }
+                        ui.separator();
+                    }
+                });
+            }
+
+            section(ui, "Your path, step by step", |ui| {
+                for (n, step) in m.steps.iter().enumerate() {
+                    ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
+                    ui.horizontal_wrapped(|ui| {
+                        if let Some(g) = step.grade {
+                            grade_badge(ui, g);
+                        }
+                        ui.label(RichText::new(&step.did).strong());
+                    });
+                    if !step.feedback.is_empty() {
+                        ui.label(&step.feedback);
+                    }
+                    if let Some((better, grade, why)) = &step.better {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(RichText::new("The best path:").italics());
+                            if let Some(g) = grade {
+                                grade_badge(ui, *g);
+                            }
+                            ui.label(better);
+                        });
+                        if !why.is_empty() {
+                            ui.label(RichText::new(why).italics());
+                        }
+                    }
+                    ui.separator();
+                }
+            });
+
+            for (title, outcome) in [
+                ("Indicators you found", ObservationOutcome::Hit),
+                ("Indicators you missed", ObservationOutcome::Miss),
+                ("False alarms: flagged, but not indicators", ObservationOutcome::FalseAlarm),
+            ] {
+                let rows: Vec<&ObservationReview> = m.observations.iter().filter(|o| o.outcome == outcome).collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                section(ui, title, |ui| {
+                    for o in rows {
+                        ui.label(RichText::new(&o.text).strong());
+                        if let Some(ind) = &o.indicator {
+                            ui.label(format!("Indicator: {ind}"));
+                        }
+                        if let Some((named, right)) = &o.named {
+                            ui.label(format!("You named it: {named}{}", if *right { " (right)" } else { "" }));
+                        }
+                        if !o.note.is_empty() {
+                            ui.label(RichText::new(&o.note).italics());
+                        }
+                        ui.separator();
+                    }
+                });
+            }
+        });
+    });
+    action
+}

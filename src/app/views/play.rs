@@ -1,0 +1,473 @@
+//! The play screen: the scene's speaker and text, its observations to flag (and name), its
+//! choices as buttons; a referral form; a classification; feedback after each step in Practice.
+
+use super::widgets::{grade_badge, pressed_number, pressed_submit, section};
+use crate::engine::session::{Action, PathStep, Session};
+use crate::record::Mode;
+use crate::scenario::model::{Grade, Rating, SceneKind};
+use egui::{RichText, Ui};
+use std::collections::BTreeSet;
+
+/// One observation as the trainee sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationRow {
+    pub id: String,
+    pub text: String,
+    pub flagged: bool,
+    /// The label of the indicator the trainee named, if any.
+    pub named: Option<String>,
+}
+
+/// One offered choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceRow {
+    /// Its position in the file (the engine's identity).
+    pub index: usize,
+    pub text: String,
+}
+
+/// A service, a case type or an indicator as a form shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionRow {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub contact: Option<String>,
+}
+
+/// What the current scene asks of the trainee.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    Choices(Vec<ChoiceRow>),
+    Referral(Vec<OptionRow>),
+    Classify(Vec<OptionRow>),
+    /// The session has ended (the screen moves to the debrief).
+    Over,
+}
+
+/// Feedback on the step just taken (Practice mode only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    pub what: String,
+    pub grade: Option<Grade>,
+    pub text: String,
+}
+
+/// Everything the play screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayModel {
+    pub scenario_title: String,
+    pub step: usize,
+    pub speaker: Option<String>,
+    pub text: String,
+    pub image: Option<egui::load::SizedTexture>,
+    pub observations: Vec<ObservationRow>,
+    pub ask: Ask,
+    pub feedback: Option<Feedback>,
+    /// Every indicator of the catalogue, to name an observation.
+    pub indicators: Vec<OptionRow>,
+}
+
+/// What the trainee is filling in on this screen (kept between frames).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlayForm {
+    pub ticked: BTreeSet<String>,
+    pub selected: Option<String>,
+    /// The observation being named, and the search text.
+    pub naming: Option<(String, String)>,
+}
+
+/// What the trainee asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlayAction {
+    Engine(Action),
+    /// Leave the scenario (it stays incomplete, and can be resumed).
+    Leave,
+}
+
+impl PlayModel {
+    /// The play screen for a session, in display order from its seed.
+    pub fn of(session: &Session, mode: Mode) -> PlayModel {
+        let p = session.playable();
+        let s = &p.scenario;
+        let cat = &p.catalogue;
+        let scene = session.current();
+        let kind = s.scene(scene);
+        let observations = kind.map_or(&[][..], SceneKind::observations);
+        let observations = session
+            .observation_order(scene)
+            .into_iter()
+            .filter_map(|i| observations.get(i).map(|o| (i, o)))
+            .map(|(i, o)| ObservationRow {
+                id: o.id.clone(),
+                text: o.text.clone(),
+                flagged: session.is_flagged(scene, i),
+                named: session
+                    .named(scene, i)
+                    .map(|n| cat.indicator(n).map_or(n, |x| x.label.as_str()).to_owned()),
+            })
+            .collect();
+        let option = |id: &str, label: &str, description: &str, contact: Option<&String>| OptionRow {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            description: description.to_owned(),
+            contact: contact.cloned(),
+        };
+        let (speaker, ask) = match kind {
+            Some(SceneKind::Scene(sc)) => (
+                sc.speaker.clone(),
+                Ask::Choices(
+                    session
+                        .choice_order(scene)
+                        .into_iter()
+                        .filter(|&i| session.is_offered(i))
+                        .filter_map(|i| {
+                            sc.choices.get(i).map(|c| ChoiceRow {
+                                index: i,
+                                text: c.text.clone(),
+                            })
+                        })
+                        .collect(),
+                ),
+            ),
+            Some(SceneKind::Referral(r)) => (
+                r.speaker.clone(),
+                Ask::Referral(
+                    session
+                        .service_order(scene)
+                        .into_iter()
+                        .filter_map(|i| cat.services.get(i))
+                        .map(|x| option(&x.id, &x.label, &x.description, x.contact.as_ref()))
+                        .collect(),
+                ),
+            ),
+            Some(SceneKind::Classify(c)) => (
+                c.speaker.clone(),
+                Ask::Classify(
+                    session
+                        .option_order(scene)
+                        .into_iter()
+                        .filter_map(|i| c.options.get(i))
+                        .map(|id| match cat.case_type(id) {
+                            Some(t) => option(id, &t.label, &t.description, None),
+                            None => option(id, id, "", None),
+                        })
+                        .collect(),
+                ),
+            ),
+            Some(SceneKind::Ending(_)) | None => (None, Ask::Over),
+        };
+        let image = None;
+        PlayModel {
+            scenario_title: s.title.clone(),
+            step: session.path().len() + 1,
+            speaker,
+            text: kind.map_or_else(String::new, |k| k.text().to_owned()),
+            image,
+            observations,
+            ask,
+            feedback: (mode == Mode::Practice).then(|| last_feedback(session)).flatten(),
+            indicators: cat
+                .indicators
+                .iter()
+                .map(|i| option(&i.id, &i.label, &i.description, None))
+                .collect(),
+        }
+    }
+}
+
+/// Feedback on the last step of a session: the choice, referral or classification just made.
+pub fn last_feedback(session: &Session) -> Option<Feedback> {
+    let p = session.playable();
+    let s = &p.scenario;
+    match session.path().last()? {
+        PathStep::Choice { scene, choice, .. } => {
+            let SceneKind::Scene(sc) = s.scene(*scene)? else {
+                return None;
+            };
+            let c = sc.choices.get(*choice)?;
+            c.grade?;
+            Some(Feedback {
+                what: c.text.clone(),
+                grade: c.grade,
+                text: c.feedback.clone().unwrap_or_default(),
+            })
+        }
+        PathStep::Referral { scene, record } => {
+            let SceneKind::Referral(r) = s.scene(*scene)? else {
+                return None;
+            };
+            let rec = session.referrals().get(*record)?;
+            let missed: Vec<&str> = r
+                .services
+                .iter()
+                .filter(|(id, rating)| {
+                    matches!(rating, Rating::Required | Rating::Recommended)
+                        && !rec.services.iter().any(|t| t == id)
+                })
+                .map(|(id, _)| p.catalogue.label(id))
+                .collect();
+            let mut text = r.feedback.clone().unwrap_or_default();
+            if !missed.is_empty() {
+                text = format!("{text}\nNot ticked: {}.", missed.join(", "));
+            }
+            Some(Feedback {
+                what: format!("Referral: {} of {} points", rec.points.max(0), rec.max_points),
+                grade: None,
+                text,
+            })
+        }
+        PathStep::Classify { scene, record } => {
+            let SceneKind::Classify(c) = s.scene(*scene)? else {
+                return None;
+            };
+            let rec = session.classifications().get(*record)?;
+            Some(Feedback {
+                what: if rec.correct {
+                    format!("Right: {}", p.catalogue.label(&rec.answer))
+                } else {
+                    format!(
+                        "Not quite: you chose {}; the answer is {}",
+                        p.catalogue.label(&rec.answer),
+                        p.catalogue.label(&c.answer)
+                    )
+                },
+                grade: None,
+                text: c.feedback.clone().unwrap_or_default(),
+            })
+        }
+    }
+}
+
+/// Draws the play screen; returns what the trainee did.
+pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<PlayAction> {
+    let mut action = None;
+    egui::Panel::top("play_top").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&model.scenario_title).strong());
+            ui.label(format!("· step {}", model.step));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Leave scenario")
+                    .on_hover_text("Stop here; you can resume it later from the start screen")
+                    .clicked()
+                {
+                    action = Some(PlayAction::Leave);
+                }
+            });
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.set_max_width(900.0);
+            if let Some(f) = &model.feedback {
+                feedback_box(ui, f);
+            }
+            if let Some(image) = model.image {
+                let width = ui.available_width().min(720.0);
+                let height = width * image.size.y / image.size.x.max(1.0);
+                ui.add(egui::Image::new(image).fit_to_exact_size(egui::vec2(width, height)));
+            }
+            if let Some(speaker) = &model.speaker {
+                ui.label(RichText::new(speaker).strong().italics());
+            }
+            ui.label(RichText::new(&model.text).size(19.0));
+            ui.add_space(8.0);
+            if !model.observations.is_empty() {
+                if let Some(a) = observations(ui, model, form) {
+                    action = Some(a);
+                }
+            }
+            ui.add_space(8.0);
+            let asked = match &model.ask {
+                Ask::Choices(choices) => choice_buttons(ui, choices),
+                Ask::Referral(services) => referral_form(ui, services, form),
+                Ask::Classify(options) => classify_form(ui, options, form),
+                Ask::Over => None,
+            };
+            if asked.is_some() {
+                action = asked;
+            }
+        });
+    });
+    action
+}
+
+fn feedback_box(ui: &mut Ui, f: &Feedback) {
+    section(ui, "Feedback on your last step", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(g) = f.grade {
+                grade_badge(ui, g);
+            }
+            ui.label(RichText::new(&f.what).italics());
+        });
+        if !f.text.is_empty() {
+            ui.label(&f.text);
+        }
+    });
+    ui.add_space(6.0);
+}
+
+fn observations(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<PlayAction> {
+    let mut action = None;
+    section(ui, "What do you notice? Flag what may be an indicator", |ui| {
+        ui.label(
+            RichText::new("Space or F flags the focused line; you can name the indicator too.")
+                .small()
+                .weak(),
+        );
+        let flag_key = !ui.ctx().wants_keyboard_input()
+            && ui.input(|i| i.key_pressed(egui::Key::F) && i.modifiers.is_none());
+        for row in &model.observations {
+            let mut flagged = row.flagged;
+            ui.horizontal_wrapped(|ui| {
+                let response = ui.checkbox(&mut flagged, &row.text);
+                if response.has_focus() && flag_key {
+                    flagged = !row.flagged;
+                }
+                if flagged != row.flagged {
+                    action = Some(PlayAction::Engine(if flagged {
+                        Action::Flag(row.id.clone())
+                    } else {
+                        Action::Unflag(row.id.clone())
+                    }));
+                }
+                if let Some(named) = &row.named {
+                    ui.label(RichText::new(format!("→ {named}")).italics());
+                }
+                if row.flagged
+                    && ui
+                        .small_button(if row.named.is_some() { "Rename…" } else { "Name the indicator…" })
+                        .clicked()
+                {
+                    form.naming = Some((row.id.clone(), String::new()));
+                }
+            });
+            if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id) {
+                if let Some(a) = indicator_picker(ui, model, form) {
+                    action = Some(a);
+                }
+            }
+        }
+    });
+    action
+}
+
+fn indicator_picker(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<PlayAction> {
+    let (observation, query) = form.naming.as_mut()?;
+    let observation = observation.clone();
+    let mut action = None;
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Search indicators:");
+            let edit = ui.add(egui::TextEdit::singleline(query).hint_text("e.g. passport, debt, escorted"));
+            edit.request_focus();
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+        let q = query.to_lowercase();
+        let matches: Vec<&OptionRow> = model
+            .indicators
+            .iter()
+            .filter(|i| {
+                q.is_empty()
+                    || i.label.to_lowercase().contains(&q)
+                    || i.description.to_lowercase().contains(&q)
+                    || i.id.contains(&q)
+            })
+            .take(8)
+            .collect();
+        if matches.is_empty() {
+            ui.label(RichText::new("No indicator matches.").weak());
+        }
+        for m in matches {
+            if ui.button(&m.label).on_hover_text(&m.description).clicked() {
+                action = Some(PlayAction::Engine(Action::Name(observation.clone(), m.id.clone())));
+                close = true;
+            }
+        }
+    });
+    if close {
+        form.naming = None;
+    }
+    action
+}
+
+fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
+    let mut action = None;
+    section(ui, "What do you do?", |ui| {
+        for (n, c) in choices.iter().enumerate() {
+            let text = if n < 9 { format!("{}.  {}", n + 1, c.text) } else { c.text.clone() };
+            let button = egui::Button::new(RichText::new(text).size(18.0)).wrap();
+            if ui.add_sized([ui.available_width(), 0.0], button).clicked() {
+                action = Some(PlayAction::Engine(Action::Choose(c.index)));
+            }
+        }
+        if let Some(n) = pressed_number(ui, choices.len()) {
+            action = choices.get(n - 1).map(|c| PlayAction::Engine(Action::Choose(c.index)));
+        }
+    });
+    action
+}
+
+fn referral_form(ui: &mut Ui, services: &[OptionRow], form: &mut PlayForm) -> Option<PlayAction> {
+    let mut action = None;
+    section(ui, "Refer: tick every service that fits, then submit once", |ui| {
+        for (n, s) in services.iter().enumerate() {
+            let mut ticked = form.ticked.contains(&s.id);
+            ui.horizontal_wrapped(|ui| {
+                ui.checkbox(&mut ticked, RichText::new(&s.label).strong());
+                if let Some(c) = &s.contact {
+                    ui.label(RichText::new(format!("☎ {c}")).monospace());
+                }
+            });
+            if !s.description.is_empty() {
+                ui.indent(("service", n), |ui| {
+                    ui.label(RichText::new(&s.description).small());
+                });
+            }
+            if ticked {
+                form.ticked.insert(s.id.clone());
+            } else {
+                form.ticked.remove(&s.id);
+            }
+        }
+        ui.add_space(6.0);
+        let label = format!("Submit referral ({} ticked)", form.ticked.len());
+        if ui.button(RichText::new(label).strong()).clicked() || pressed_submit(ui) {
+            action = Some(PlayAction::Engine(Action::Refer(form.ticked.iter().cloned().collect())));
+        }
+        ui.label(RichText::new("Ctrl+Enter submits.").small().weak());
+    });
+    action
+}
+
+fn classify_form(ui: &mut Ui, options: &[OptionRow], form: &mut PlayForm) -> Option<PlayAction> {
+    let mut action = None;
+    section(ui, "How do you record this case?", |ui| {
+        if let Some(n) = pressed_number(ui, options.len()) {
+            form.selected = options.get(n - 1).map(|o| o.id.clone());
+        }
+        for (n, o) in options.iter().enumerate() {
+            let text = format!("{}.  {}", n + 1, o.label);
+            ui.radio_value(&mut form.selected, Some(o.id.clone()), RichText::new(text).strong());
+            if !o.description.is_empty() {
+                ui.indent(("case", n), |ui| {
+                    ui.label(RichText::new(&o.description).small());
+                });
+            }
+        }
+        ui.add_space(6.0);
+        let chosen = form.selected.clone();
+        let confirm = ui.add_enabled(chosen.is_some(), egui::Button::new(RichText::new("Record this classification").strong()));
+        if let Some(id) = chosen {
+            if confirm.clicked() || pressed_submit(ui) {
+                action = Some(PlayAction::Engine(Action::Classify(id)));
+            }
+        }
+        ui.label(RichText::new("Number keys pick; Ctrl+Enter records.").small().weak());
+    });
+    action
+}

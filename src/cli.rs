@@ -1,0 +1,529 @@
+//! The command line: `validate`, `script`, `graph`, `paths`, `report`; no subcommand opens the
+//! trainer window. Each command returns its exit code; nothing here panics on user input.
+
+use crate::engine::script::{self, Script};
+use crate::engine::Score;
+use crate::scenario::graph::{Analysis, to_dot};
+use crate::scenario::library::{self, load_catalogue};
+use crate::scenario::model::SceneKind;
+use crate::scenario::{Library, LoadOptions, Playable, load};
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// mpa-trainer: the Migrant Protection and Assistance training simulator.
+#[derive(Debug, Parser)]
+#[command(version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub app: AppArgs,
+}
+
+/// Options of the trainer window (no subcommand).
+#[derive(Debug, Clone, Args)]
+pub struct AppArgs {
+    /// Folder of scenario files.
+    #[arg(long, default_value = "scenarios", global = false)]
+    pub scenarios: PathBuf,
+    /// The catalogue file.
+    #[arg(long, default_value = "scenarios/catalogue.ron")]
+    pub catalogue: PathBuf,
+    /// Folder where session records are written (default: the user's data folder).
+    #[arg(long)]
+    pub results: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and print every problem as `file:line:col: error: message`.
+    Validate {
+        /// Files or folders to check.
+        #[arg(default_value = "scenarios")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        course: CourseArgs,
+    },
+    /// Play a script through a scenario and print the score as JSON.
+    Script {
+        scenario: PathBuf,
+        script: PathBuf,
+        #[command(flatten)]
+        course: CourseArgs,
+        /// Also record the session into this folder, as the app does.
+        #[arg(long)]
+        results: Option<PathBuf>,
+    },
+    /// Print the scenario's scene graph as Graphviz DOT.
+    Graph {
+        scenario: PathBuf,
+        #[command(flatten)]
+        course: CourseArgs,
+    },
+    /// Summarise every session recorded under a folder; export CSV and xAPI.
+    Report {
+        /// The results folder.
+        dir: PathBuf,
+        /// Write one row per session as CSV to this file.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Write xAPI 1.0.3 statements (a JSON array) to this file.
+        #[arg(long)]
+        xapi: Option<PathBuf>,
+        /// Scenarios folder, to score interrupted sessions and name things (skipped if missing).
+        #[arg(long, default_value = "scenarios")]
+        scenarios: PathBuf,
+        #[command(flatten)]
+        course: CourseArgs,
+    },
+    /// Analyse the scenario's paths: endings, path counts, best and worst decision points.
+    Paths {
+        scenario: PathBuf,
+        #[command(flatten)]
+        course: CourseArgs,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where the catalogue and the assets are.
+#[derive(Debug, Clone, Args)]
+pub struct CourseArgs {
+    /// The catalogue file.
+    #[arg(long, default_value = "scenarios/catalogue.ron")]
+    pub catalogue: PathBuf,
+    /// The assets folder (default: `assets` beside the catalogue's folder).
+    #[arg(long)]
+    pub assets: Option<PathBuf>,
+}
+
+impl CourseArgs {
+    fn options(&self) -> LoadOptions {
+        let mut options = LoadOptions::for_catalogue(&self.catalogue);
+        if let Some(assets) = &self.assets {
+            options.assets = Some(assets.clone());
+        }
+        options
+    }
+}
+
+/// Exit codes: 0 done, 1 problems found in the input, 2 could not run.
+const OK: u8 = 0;
+const PROBLEMS: u8 = 1;
+const CANNOT_RUN: u8 = 2;
+
+/// Runs a subcommand.
+pub fn run(command: Command) -> ExitCode {
+    let code = match command {
+        Command::Validate { paths, course } => validate(&paths, &course),
+        Command::Script {
+            scenario,
+            script,
+            course,
+            results,
+        } => run_script(&scenario, &script, &course, results.as_deref()),
+        Command::Graph { scenario, course } => graph(&scenario, &course),
+        Command::Report {
+            dir,
+            csv,
+            xapi,
+            scenarios,
+            course,
+        } => report(&dir, csv.as_deref(), xapi.as_deref(), &scenarios, &course),
+        Command::Paths {
+            scenario,
+            course,
+            json,
+        } => paths(&scenario, &course, json),
+    };
+    ExitCode::from(code)
+}
+
+fn print_out(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => OK,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("mpa-trainer: cannot write the output: {e}");
+            CANNOT_RUN
+        }
+    }
+}
+
+fn validate(paths: &[PathBuf], course: &CourseArgs) -> u8 {
+    let library = match Library::load(paths, &course.options()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("mpa-trainer: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    let mut text = String::new();
+    for d in library.diagnostics() {
+        text.push_str(&d.to_string());
+        text.push('\n');
+    }
+    let written = print_out(&text);
+    let (errors, warnings) = library.counts();
+    eprintln!(
+        "checked {} scenario file{} and the catalogue: {errors} error{}, {warnings} warning{}",
+        library.entries.len(),
+        plural(library.entries.len()),
+        plural(errors),
+        plural(warnings)
+    );
+    if written != OK {
+        written
+    } else if errors > 0 {
+        PROBLEMS
+    } else {
+        OK
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Loads one scenario file for play; prints its diagnostics and gives the exit code on failure.
+fn load_one(path: &Path, course: &CourseArgs) -> Result<Arc<Playable>, u8> {
+    if !path.is_file() {
+        eprintln!("mpa-trainer: {}: no such file", path.display());
+        return Err(CANNOT_RUN);
+    }
+    let options = course.options();
+    let (catalogue, catalogue_diagnostics) = load_catalogue(&options.catalogue, options.limits);
+    for d in &catalogue_diagnostics {
+        eprintln!("{d}");
+    }
+    let Some(catalogue) = catalogue else {
+        return Err(PROBLEMS);
+    };
+    let entry = library::load_entry(path, Some(&Arc::new(catalogue)), &options);
+    for d in &entry.diagnostics {
+        eprintln!("{d}");
+    }
+    entry.playable.ok_or(PROBLEMS)
+}
+
+/// The JSON `script` prints.
+#[derive(Serialize)]
+struct ScriptReport<'a> {
+    scenario: &'a str,
+    participant: &'a str,
+    #[serde(flatten)]
+    score: &'a Score,
+}
+
+fn run_script(scenario: &Path, script_path: &Path, course: &CourseArgs, results: Option<&Path>) -> u8 {
+    let playable = match load_one(scenario, course) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let text = match load::read_text(script_path, 4 * 1024 * 1024) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {}", script_path.display(), e.message);
+            return CANNOT_RUN;
+        }
+    };
+    let script: Script = match load::parse(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "{}:{}:{}: error: {}",
+                script_path.display(),
+                e.position.line,
+                e.position.col,
+                e.message
+            );
+            return PROBLEMS;
+        }
+    };
+    let mut recorder = match results {
+        Some(dir) => match crate::record::Recorder::create_for_script(dir, &playable, &script) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                eprintln!("mpa-trainer: {e}");
+                return CANNOT_RUN;
+            }
+        },
+        None => None,
+    };
+    let mut record_error = None;
+    let played = script::play(Arc::clone(&playable), &script, |session, events| {
+        if let Some(r) = recorder.as_mut() {
+            if let Err(e) = r.append_events(session, events) {
+                record_error.get_or_insert(e);
+            }
+        }
+    });
+    let session = match played {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: {e}", script_path.display());
+            return PROBLEMS;
+        }
+    };
+    let score = Score::of(&session);
+    if let Some(r) = recorder.as_mut() {
+        if let Err(e) = r.finish(&session, &score) {
+            record_error.get_or_insert(e);
+        }
+    }
+    if let Some(e) = record_error {
+        eprintln!("mpa-trainer: the session could not be recorded: {e}");
+        return CANNOT_RUN;
+    }
+    let report = ScriptReport {
+        scenario: playable.id(),
+        participant: &script.participant,
+        score: &score,
+    };
+    match serde_json::to_string_pretty(&report) {
+        Ok(json) => print_out(&(json + "\n")),
+        Err(e) => {
+            eprintln!("mpa-trainer: cannot write JSON: {e}");
+            CANNOT_RUN
+        }
+    }
+}
+
+fn graph(path: &Path, course: &CourseArgs) -> u8 {
+    // The picture helps most when a scenario is broken, so it needs only a file that parses.
+    let text = match load::read_text(path, course.options().limits.max_file_bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {}", path.display(), e.message);
+            return CANNOT_RUN;
+        }
+    };
+    match load::parse::<crate::scenario::Scenario>(&text) {
+        Ok(s) => print_out(&to_dot(&s)),
+        Err(e) => {
+            eprintln!(
+                "{}:{}:{}: error: {}",
+                path.display(),
+                e.position.line,
+                e.position.col,
+                e.message
+            );
+            PROBLEMS
+        }
+    }
+}
+
+/// The analysis `paths --json` prints.
+#[derive(Debug, Serialize)]
+pub struct PathsReport {
+    pub scenario: String,
+    pub title: String,
+    pub scenes: usize,
+    pub reachable_scenes: usize,
+    pub states: usize,
+    pub observations: usize,
+    pub indicators: usize,
+    pub red_herrings: usize,
+    pub complete_paths: f64,
+    pub best_points: i32,
+    pub worst_points: i32,
+    pub pass_mark: f64,
+    pub pass_reachable: bool,
+    pub endings: Vec<EndingReport>,
+}
+
+/// One ending in `paths`.
+#[derive(Debug, Serialize)]
+pub struct EndingReport {
+    pub scene: String,
+    pub title: String,
+    pub outcome: crate::scenario::model::Outcome,
+    pub paths: f64,
+    pub best_scaled: Option<f64>,
+    pub pass_reachable: bool,
+}
+
+/// The analysis of a playable scenario, for `paths` and the tests.
+pub fn paths_report(playable: &Playable) -> PathsReport {
+    let s = &playable.scenario;
+    let a: &Analysis = &playable.analysis;
+    let (indicators, red_herrings) = s.observations().fold((0, 0), |(i, r), (_, o)| {
+        if o.indicator.is_some() { (i + 1, r) } else { (i, r + 1) }
+    });
+    PathsReport {
+        scenario: s.id.clone(),
+        title: s.title.clone(),
+        scenes: s.scenes.len(),
+        reachable_scenes: a.reachable_scenes.iter().filter(|r| **r).count(),
+        states: a.states,
+        observations: indicators + red_herrings,
+        indicators,
+        red_herrings,
+        complete_paths: a.paths,
+        best_points: a.best,
+        worst_points: a.worst,
+        pass_mark: s.pass_mark,
+        pass_reachable: a.pass_reachable(),
+        endings: a
+            .endings
+            .iter()
+            .map(|e| EndingReport {
+                scene: s.scene_id(e.scene).to_owned(),
+                title: match s.scene(e.scene) {
+                    Some(SceneKind::Ending(end)) => end.title.clone(),
+                    _ => String::new(),
+                },
+                outcome: e.outcome,
+                paths: e.paths,
+                best_scaled: e.best_scaled,
+                pass_reachable: e.pass_reachable,
+            })
+            .collect(),
+    }
+}
+
+fn paths(path: &Path, course: &CourseArgs, json: bool) -> u8 {
+    let playable = match load_one(path, course) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let r = paths_report(&playable);
+    if json {
+        return match serde_json::to_string_pretty(&r) {
+            Ok(j) => print_out(&(j + "\n")),
+            Err(e) => {
+                eprintln!("mpa-trainer: cannot write JSON: {e}");
+                CANNOT_RUN
+            }
+        };
+    }
+    let mut t = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(t, "{} ({})", r.title, r.scenario);
+    let _ = writeln!(t, "  scenes:          {} ({} reachable, {} states of scene and flags)", r.scenes, r.reachable_scenes, r.states);
+    let _ = writeln!(t, "  observations:    {} ({} indicators, {} red herrings)", r.observations, r.indicators, r.red_herrings);
+    let _ = writeln!(t, "  complete paths:  {}", r.complete_paths);
+    let _ = writeln!(t, "  decision points: best {}, worst {}", r.best_points, r.worst_points);
+    let _ = writeln!(
+        t,
+        "  pass:            {} (pass mark {:.0}%)",
+        if r.pass_reachable { "reachable" } else { "NOT reachable" },
+        r.pass_mark * 100.0
+    );
+    let _ = writeln!(t, "  endings:");
+    for e in &r.endings {
+        let best = e
+            .best_scaled
+            .map_or("only through critical choices".to_owned(), |b| format!("best {:.0}%", b * 100.0));
+        let _ = writeln!(
+            t,
+            "    {:<24} {:<16} {:>8} paths  {}{}",
+            e.scene,
+            e.outcome.label(),
+            e.paths,
+            best,
+            if e.pass_reachable { "" } else { "  (no pass)" }
+        );
+    }
+    print_out(&t)
+}
+
+/// Creates an output file readable by its owner only.
+fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+fn report(dir: &Path, csv: Option<&Path>, xapi: Option<&Path>, scenarios: &Path, course: &CourseArgs) -> u8 {
+    use crate::report::csv_export::CsvWriter;
+    use crate::report::xapi::{XapiWriter, statements};
+    use crate::report::{Detail, Summary, scan};
+    use std::io::BufWriter;
+    if !dir.is_dir() {
+        eprintln!("mpa-trainer: {}: no such folder", dir.display());
+        return CANNOT_RUN;
+    }
+    let library = scenarios
+        .is_dir()
+        .then(|| Library::load(&[scenarios.to_path_buf()], &course.options()).ok())
+        .flatten();
+    let open = |path: &Path| {
+        create_private(path).map(BufWriter::new).map_err(|e| {
+            eprintln!("mpa-trainer: cannot write {}: {e}", path.display());
+        })
+    };
+    let mut csv_out = match csv.map(open).transpose() {
+        Ok(Some(w)) => match CsvWriter::new(w) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("mpa-trainer: cannot write the CSV: {e}");
+                return CANNOT_RUN;
+            }
+        },
+        Ok(None) => None,
+        Err(()) => return CANNOT_RUN,
+    };
+    let mut xapi_out = match xapi.map(open).transpose() {
+        Ok(Some(w)) => match XapiWriter::new(w) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                eprintln!("mpa-trainer: cannot write the xAPI file: {e}");
+                return CANNOT_RUN;
+            }
+        },
+        Ok(None) => None,
+        Err(()) => return CANNOT_RUN,
+    };
+    let detail = if xapi_out.is_some() { Detail::Full } else { Detail::Summary };
+    let mut summary = Summary::new(library.as_ref());
+    let mut write_error: Option<String> = None;
+    let stats = scan(dir, detail, library.as_ref(), |row, lines| {
+        summary.add(&row);
+        if let Some(c) = csv_out.as_mut() {
+            if let Err(e) = c.row(&row) {
+                write_error.get_or_insert(e.to_string());
+            }
+        }
+        if let Some(x) = xapi_out.as_mut() {
+            if let Err(e) = x.session(&statements(&row, &lines, library.as_ref())) {
+                write_error.get_or_insert(e.to_string());
+            }
+        }
+    });
+    if let Some(c) = csv_out {
+        if let Err(e) = c.finish() {
+            write_error.get_or_insert(e.to_string());
+        }
+    }
+    if let Some(x) = xapi_out {
+        if let Err(e) = x.finish() {
+            write_error.get_or_insert(e.to_string());
+        }
+    }
+    for p in &stats.problems {
+        eprintln!("warning: {p}");
+    }
+    if stats.duplicates > 0 {
+        eprintln!("note: {} session(s) saved twice were counted once", stats.duplicates);
+    }
+    let code = print_out(&summary.to_text(library.as_ref()));
+    if let Some(e) = write_error {
+        eprintln!("mpa-trainer: the export could not be written completely: {e}");
+        return CANNOT_RUN;
+    }
+    code
+}

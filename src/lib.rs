@@ -1,0 +1,15 @@
+//! mpa-trainer: the Migrant Protection and Assistance training simulator.
+//!
+//! Scenarios are RON files (`scenario`), played as sessions and scored by a pure engine
+//! (`engine`), recorded as JSON Lines (`record`) and summarised for facilitators (`report`).
+//! The trainer window (`app`, feature `app`) is the only part that knows Bevy and egui.
+
+pub mod cli;
+pub mod engine;
+pub mod entropy;
+pub mod record;
+pub mod report;
+pub mod scenario;
+
+#[cfg(feature = "app")]
+pub mod app;

@@ -1,0 +1,431 @@
+//! Cohort figures for facilitators: one row per session read from a results folder, streamed so
+//! that memory does not grow with the number of files, and what the group misses.
+
+pub mod csv_export;
+pub mod xapi;
+
+use crate::engine::session::{Event, Session};
+use crate::engine::Score;
+use crate::record::reader::{read_head_and_tail, read_session};
+use crate::record::{Body, Line, Mode, SessionFinished, SessionStarted, format_time};
+use crate::scenario::Library;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
+
+/// One session, as a row of the cohort table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub path: PathBuf,
+    pub started: SessionStarted,
+    pub started_at: OffsetDateTime,
+    pub finished_at: Option<OffsetDateTime>,
+    /// The time of the last line read (for an interrupted session's duration so far).
+    pub last_at: OffsetDateTime,
+    /// The score: from the last line of a finished session; recomputed from the actions of an
+    /// interrupted one when its scenario is in the library; else `None`.
+    pub score: Option<Score>,
+    pub finished: Option<SessionFinished>,
+    /// Problems met reading the file (a torn last line...).
+    pub problems: Vec<String>,
+}
+
+impl Row {
+    /// Seconds from the first line to the last.
+    pub fn duration_s(&self) -> f64 {
+        let end = self.finished_at.unwrap_or(self.last_at);
+        (end - self.started_at).as_seconds_f64().max(0.0)
+    }
+
+    /// Whether the session reached an ending.
+    pub fn complete(&self) -> bool {
+        self.score.as_ref().is_some_and(|s| s.complete)
+    }
+
+    /// Whether it passed.
+    pub fn passed(&self) -> bool {
+        self.score.as_ref().is_some_and(|s| s.passed)
+    }
+
+    /// The start time as RFC 3339.
+    pub fn started_text(&self) -> String {
+        format_time(self.started_at)
+    }
+}
+
+/// How much of each file to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// First and last line of finished sessions (fast; enough for the table and the CSV).
+    Summary,
+    /// Every line (for choice distributions and xAPI).
+    Full,
+}
+
+/// Reads one session file into a row; with `Detail::Full` (or an interrupted session) the
+/// events too. `library` lets an interrupted session be scored over what occurred.
+pub fn read_row(path: &Path, detail: Detail, library: Option<&Library>) -> Result<(Row, Vec<Line>), String> {
+    if detail == Detail::Summary {
+        let (head, last, torn) = read_head_and_tail(path).map_err(|e| e.to_string())?;
+        if let (Some(head), Some(last), false) = (&head, &last, torn) {
+            if let (Body::Started(started), Body::Finished(finished)) = (&head.body, &last.body) {
+                return Ok((
+                    Row {
+                        path: path.to_path_buf(),
+                        started: started.clone(),
+                        started_at: head.at,
+                        finished_at: Some(last.at),
+                        last_at: last.at,
+                        score: Some(finished.score.clone()),
+                        finished: Some((**finished).clone()),
+                        problems: Vec::new(),
+                    },
+                    Vec::new(),
+                ));
+            }
+        }
+    }
+    let log = read_session(path).map_err(|e| e.to_string())?;
+    let started = log.started().cloned().ok_or_else(|| "no session_started line".to_owned())?;
+    let (started_at, last_at) = log.span().ok_or_else(|| "no readable line".to_owned())?;
+    let finished = log.finished().cloned();
+    let finished_at = finished.as_ref().and_then(|_| log.lines.last().map(|l| l.at));
+    let score = match &finished {
+        Some(f) => Some(f.score.clone()),
+        None => library
+            .and_then(|l| l.find(&started.scenario))
+            .filter(|p| p.source_hash() == started.scenario_hash)
+            .and_then(|p| Session::replay(std::sync::Arc::clone(p), started.seed, &log.actions()).ok())
+            .map(|(s, _)| Score::of(&s)),
+    };
+    Ok((
+        Row {
+            path: path.to_path_buf(),
+            started,
+            started_at,
+            finished_at,
+            last_at,
+            score,
+            finished,
+            problems: log.problems.clone(),
+        },
+        log.lines,
+    ))
+}
+
+/// What a scan of a folder met besides rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScanStats {
+    pub files: usize,
+    pub rows: usize,
+    pub duplicates: usize,
+    /// Files that could not be read at all, and files read with problems: `path: problem`.
+    pub problems: Vec<String>,
+}
+
+/// Reads every session file under `dir`, in directory order, handing each row (and its lines
+/// when `detail` is `Full`) to `each`. Memory stays flat: only a 16-byte id per session is kept,
+/// to skip a session saved twice (once partly, once whole, after its folder failed).
+pub fn scan(
+    dir: &Path,
+    detail: Detail,
+    library: Option<&Library>,
+    mut each: impl FnMut(Row, Vec<Line>),
+) -> ScanStats {
+    let mut stats = ScanStats::default();
+    let mut seen: HashSet<u128> = HashSet::new();
+    let mut pending: Vec<(u128, Row, Vec<Line>)> = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            stats.problems.push(format!("{}: cannot be read", d.display()));
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            match e.file_type() {
+                Ok(t) if t.is_dir() => {
+                    stack.push(path);
+                    continue;
+                }
+                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "jsonl") => {}
+                _ => continue,
+            }
+            stats.files += 1;
+            match read_row(&path, detail, library) {
+                Ok((row, lines)) => {
+                    for p in &row.problems {
+                        stats.problems.push(format!("{}: {p}", path.display()));
+                    }
+                    let id = session_key(&row.started.session);
+                    if !seen.insert(id) {
+                        stats.duplicates += 1;
+                        // Keep the more complete copy: replace a kept unfinished one.
+                        if row.finished.is_some() {
+                            if let Some(i) = pending.iter().position(|(k, _, _)| *k == id) {
+                                pending[i] = (id, row, lines);
+                            }
+                        }
+                        continue;
+                    }
+                    if row.finished.is_some() {
+                        stats.rows += 1;
+                        each(row, lines);
+                    } else {
+                        // Unfinished rows wait for the end, in case a finished copy turns up.
+                        pending.push((id, row, lines));
+                    }
+                }
+                Err(problem) => stats.problems.push(format!("{}: {problem}", path.display())),
+            }
+        }
+    }
+    for (_, row, lines) in pending {
+        stats.rows += 1;
+        each(row, lines);
+    }
+    stats
+}
+
+fn session_key(id: &str) -> u128 {
+    uuid::Uuid::parse_str(id).map_or_else(
+        |_| {
+            use sha2::Digest;
+            let h = sha2::Sha256::digest(id.as_bytes());
+            let mut b = [0u8; 16];
+            b.copy_from_slice(&h[..16]);
+            u128::from_le_bytes(b)
+        },
+        |u| u.as_u128(),
+    )
+}
+
+/// Figures for one scenario.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScenarioFigures {
+    pub sessions: usize,
+    pub complete: usize,
+    pub passed: usize,
+    pub critical_errors: usize,
+    scaled_sum: f64,
+    scaled_n: usize,
+}
+
+impl ScenarioFigures {
+    /// The mean scaled score of complete sessions.
+    pub fn mean_scaled(&self) -> Option<f64> {
+        (self.scaled_n > 0).then(|| self.scaled_sum / self.scaled_n as f64)
+    }
+}
+
+/// A participant's pre and post assessment scores and the normalised gain.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gain {
+    pub pre: Option<f64>,
+    pub post: Option<f64>,
+}
+
+impl Gain {
+    /// g = (post − pre) / (1 − pre); `None` without both scores, or when pre is already 1.
+    pub fn normalised(&self) -> Option<f64> {
+        normalised_gain(self.pre?, self.post?)
+    }
+}
+
+/// Hake's normalised gain g = (post − pre) / (1 − pre), for scores in 0..1.
+pub fn normalised_gain(pre: f64, post: f64) -> Option<f64> {
+    (pre < 1.0).then(|| (post - pre) / (1.0 - pre))
+}
+
+/// The cohort summary, built one row at a time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub sessions: usize,
+    pub complete: usize,
+    pub passed: usize,
+    pub participants: HashSet<String>,
+    pub scenarios: BTreeMap<String, ScenarioFigures>,
+    /// Per indicator: (times shown, times flagged).
+    pub indicators: BTreeMap<String, (u32, u32)>,
+    /// Per principle: times breached.
+    pub breaches: BTreeMap<String, u32>,
+    /// Per participant: the first complete pre and post assessment scores.
+    pub gains: BTreeMap<String, Gain>,
+    /// Scenario ids of the assessment forms: `(pre, post)`.
+    pub assessment_ids: (Option<String>, Option<String>),
+}
+
+impl Summary {
+    /// A summary that knows which scenarios are the pre and post assessment forms.
+    pub fn new(library: Option<&Library>) -> Summary {
+        let mut s = Summary::default();
+        if let Some(l) = library {
+            for p in l.playable() {
+                match p.scenario.assessment {
+                    Some(crate::scenario::model::AssessmentForm::Pre) => s.assessment_ids.0 = Some(p.id().to_owned()),
+                    Some(crate::scenario::model::AssessmentForm::Post) => s.assessment_ids.1 = Some(p.id().to_owned()),
+                    None => {}
+                }
+            }
+        }
+        s
+    }
+
+    /// Adds a row.
+    pub fn add(&mut self, row: &Row) {
+        self.sessions += 1;
+        self.participants.insert(row.started.participant.clone());
+        let fig = self.scenarios.entry(row.started.scenario.clone()).or_default();
+        fig.sessions += 1;
+        if let Some(score) = &row.score {
+            fig.critical_errors += score.critical_errors.len();
+            for b in &score.breaches {
+                *self.breaches.entry(b.principle.clone()).or_default() += 1;
+            }
+            if score.complete {
+                self.complete += 1;
+                fig.complete += 1;
+                fig.scaled_sum += score.scaled;
+                fig.scaled_n += 1;
+                let participant = row.started.participant.clone();
+                let (pre_id, post_id) = &self.assessment_ids;
+                let is_pre = pre_id.as_deref() == Some(row.started.scenario.as_str());
+                let is_post = post_id.as_deref() == Some(row.started.scenario.as_str());
+                if is_pre || is_post {
+                    let g = self.gains.entry(participant).or_insert(Gain { pre: None, post: None });
+                    if is_pre && g.pre.is_none() {
+                        g.pre = Some(score.scaled);
+                    }
+                    if is_post && g.post.is_none() {
+                        g.post = Some(score.scaled);
+                    }
+                }
+            }
+            if score.passed {
+                self.passed += 1;
+                fig.passed += 1;
+            }
+        }
+        if let Some(f) = &row.finished {
+            for o in &f.observations {
+                if let Some(ind) = &o.indicator {
+                    let e = self.indicators.entry(ind.clone()).or_default();
+                    e.0 += 1;
+                    e.1 += u32::from(o.flagged);
+                }
+            }
+        }
+    }
+
+    /// The mean normalised gain over participants with both scores.
+    pub fn mean_gain(&self) -> Option<f64> {
+        let gains: Vec<f64> = self.gains.values().filter_map(Gain::normalised).collect();
+        (!gains.is_empty()).then(|| gains.iter().sum::<f64>() / gains.len() as f64)
+    }
+
+    /// Indicators by detection rate, lowest first: (id, rate, shown).
+    pub fn most_missed(&self) -> Vec<(String, f64, u32)> {
+        let mut v: Vec<(String, f64, u32)> = self
+            .indicators
+            .iter()
+            .filter(|(_, (shown, _))| *shown > 0)
+            .map(|(id, (shown, flagged))| (id.clone(), f64::from(*flagged) / f64::from(*shown), *shown))
+            .collect();
+        v.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
+        v
+    }
+
+    /// The summary as text for the command line.
+    pub fn to_text(&self, library: Option<&Library>) -> String {
+        use std::fmt::Write as _;
+        let label = |id: &str| -> String {
+            library
+                .and_then(|l| l.catalogue.as_ref())
+                .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
+        };
+        let mut t = String::new();
+        let _ = writeln!(
+            t,
+            "{} sessions by {} participants: {} complete, {} passed",
+            self.sessions,
+            self.participants.len(),
+            self.complete,
+            self.passed
+        );
+        let _ = writeln!(t, "\nBy scenario:");
+        for (id, f) in &self.scenarios {
+            let _ = writeln!(
+                t,
+                "  {id:<28} {:>5} sessions  {:>5} complete  {:>5} passed  mean {}  {} critical errors",
+                f.sessions,
+                f.complete,
+                f.passed,
+                f.mean_scaled().map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
+                f.critical_errors
+            );
+        }
+        let missed = self.most_missed();
+        if !missed.is_empty() {
+            let _ = writeln!(t, "\nIndicators the group misses most (detection rate):");
+            for (id, rate, shown) in missed.iter().take(10) {
+                let _ = writeln!(t, "  {:>4.0}%  of {shown:>5}  {}", rate * 100.0, label(id));
+            }
+        }
+        if !self.breaches.is_empty() {
+            let mut b: Vec<(&String, &u32)> = self.breaches.iter().collect();
+            b.sort_by(|x, y| y.1.cmp(x.1));
+            let _ = writeln!(t, "\nPrinciples most breached:");
+            for (id, n) in b.iter().take(10) {
+                let _ = writeln!(t, "  {n:>5}  {}", label(id));
+            }
+        }
+        if !self.gains.is_empty() {
+            let _ = writeln!(t, "\nPre/post assessment (normalised gain g = (post − pre) / (1 − pre)):");
+            for (p, g) in &self.gains {
+                let f = |x: Option<f64>| x.map_or("  -  ".to_owned(), |v| format!("{:>4.0}%", v * 100.0));
+                let _ = writeln!(
+                    t,
+                    "  {p:<12} pre {}  post {}  g {}",
+                    f(g.pre),
+                    f(g.post),
+                    g.normalised().map_or("-".to_owned(), |x| format!("{x:.2}"))
+                );
+            }
+            if let Some(m) = self.mean_gain() {
+                let _ = writeln!(t, "  cohort mean gain: {m:.2}");
+            }
+        }
+        t
+    }
+}
+
+/// How often each choice was taken at each decision point: (scenario, scene) → choice → count.
+pub fn choice_counts(lines: &[Line], scenario: &str, into: &mut HashMap<(String, String), BTreeMap<usize, u32>>) {
+    for l in lines {
+        if let Body::Play(Event::ChoiceTaken { scene, choice, grade: Some(_), .. }) = &l.body {
+            *into
+                .entry((scenario.to_owned(), scene.clone()))
+                .or_default()
+                .entry(*choice)
+                .or_default() += 1;
+        }
+    }
+}
+
+/// The mode as written in reports.
+pub fn mode_text(mode: Mode) -> &'static str {
+    mode.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalised_gain_follows_hake() {
+        assert_eq!(normalised_gain(0.5, 0.75), Some(0.5));
+        assert_eq!(normalised_gain(0.2, 0.2), Some(0.0));
+        assert!(normalised_gain(0.6, 0.4).is_some_and(|g| (g - -0.5).abs() < 1e-12));
+        assert_eq!(normalised_gain(1.0, 1.0), None);
+    }
+}

@@ -1,0 +1,686 @@
+//! The (scene, flags) state graph of a scenario: compilation to indices, reachability, cycles,
+//! best and worst decision points, path counts, whether each ending can be reached with a pass,
+//! and a Graphviz DOT picture for authors.
+
+use super::model::{Grade, Outcome, Scenario, SceneKind};
+use crate::engine::scoring::{SubScores, weighted_scaled};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+/// A set of scenario flags as bits (the format allows at most 16 flags).
+pub type Flags = u16;
+
+/// The most flags a scenario may declare.
+pub const MAX_FLAGS: usize = 16;
+
+/// The most (scene, flags) states the analysis explores before it gives up.
+pub const MAX_STATES: usize = 1_000_000;
+
+/// A scenario with every reference resolved to a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    pub start: usize,
+    pub nodes: Vec<Node>,
+}
+
+/// One scene, compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// A scene's choices, in the order written.
+    Scene(Vec<Edge>),
+    Referral {
+        next: usize,
+        consent: Option<Flags>,
+        max_points: i32,
+    },
+    Classify {
+        next: usize,
+    },
+    Ending(Outcome),
+}
+
+/// A choice, compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edge {
+    pub requires: Flags,
+    pub unless: Flags,
+    pub set: Flags,
+    pub next: usize,
+    pub grade: Option<Grade>,
+    pub critical: bool,
+}
+
+impl Edge {
+    /// Whether the choice is offered under these flags.
+    pub fn visible(&self, flags: Flags) -> bool {
+        flags & self.requires == self.requires && flags & self.unless == 0
+    }
+
+    /// Decision points for taking it (0 for an ungraded choice).
+    pub fn points(&self) -> i32 {
+        self.grade.map_or(0, Grade::points)
+    }
+}
+
+/// The bit of each declared flag, by name.
+pub fn flag_bits(scenario: &Scenario) -> HashMap<&str, Flags> {
+    scenario
+        .flags
+        .iter()
+        .take(MAX_FLAGS)
+        .enumerate()
+        .map(|(i, f)| (f.as_str(), 1 << i))
+        .collect()
+}
+
+/// The names of the flags set in `flags`.
+pub fn flag_names(scenario: &Scenario, flags: Flags) -> Vec<&str> {
+    scenario
+        .flags
+        .iter()
+        .take(MAX_FLAGS)
+        .enumerate()
+        .filter(|(i, _)| flags & (1 << i) != 0)
+        .map(|(_, f)| f.as_str())
+        .collect()
+}
+
+/// Resolves every scene, flag and `next` to positions; `None` when any reference is broken
+/// (the validator reports which).
+pub fn compile(scenario: &Scenario) -> Option<Compiled> {
+    if scenario.flags.len() > MAX_FLAGS {
+        return None;
+    }
+    let bits = flag_bits(scenario);
+    let mask = |names: &[String]| -> Option<Flags> {
+        names
+            .iter()
+            .try_fold(0, |acc, n| bits.get(n.as_str()).map(|b| acc | b))
+    };
+    let scene = |id: &str| scenario.scene_index(id);
+    let nodes = scenario
+        .scenes
+        .values()
+        .map(|kind| match kind {
+            SceneKind::Scene(s) => s
+                .choices
+                .iter()
+                .map(|c| {
+                    Some(Edge {
+                        requires: mask(&c.requires)?,
+                        unless: mask(&c.unless)?,
+                        set: mask(&c.set)?,
+                        next: scene(&c.next)?,
+                        grade: c.grade,
+                        critical: c.critical,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(Node::Scene),
+            SceneKind::Referral(r) => Some(Node::Referral {
+                next: scene(&r.next)?,
+                consent: match &r.consent_flag {
+                    Some(f) => Some(*bits.get(f.as_str())?),
+                    None => None,
+                },
+                max_points: r.max_points(),
+            }),
+            SceneKind::Classify(c) => Some(Node::Classify {
+                next: scene(&c.next)?,
+            }),
+            SceneKind::Ending(e) => Some(Node::Ending(e.outcome)),
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Compiled {
+        start: scene(&scenario.start)?,
+        nodes,
+    })
+}
+
+/// A state of play: the scene shown and the flags set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct State {
+    pub scene: usize,
+    pub flags: Flags,
+}
+
+/// How one state leads to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Taking the choice at this position (as written).
+    Choice(usize),
+    /// Submitting a referral.
+    Refer,
+    /// Answering a classification.
+    Classify,
+}
+
+/// What the analysis found wrong with the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GraphProblem {
+    /// More states than `MAX_STATES`.
+    TooManyStates,
+    /// A scene no path reaches.
+    Unreachable { scene: usize },
+    /// A reachable state from which no ending can be reached.
+    DeadEnd { state: State },
+    /// A choice that closes a loop in the state graph.
+    Cycle { state: State, choice: usize },
+}
+
+/// The best-case result of the complete paths to one ending.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EndingReach {
+    pub scene: usize,
+    pub outcome: Outcome,
+    /// Complete paths to this ending.
+    pub paths: f64,
+    /// The best scaled score a path to it can reach without a critical error (`None`: only
+    /// critical paths lead there).
+    pub best_scaled: Option<f64>,
+    /// Whether that best score reaches the pass mark.
+    pub pass_reachable: bool,
+}
+
+/// Everything the state-graph analysis reports about a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub states: usize,
+    pub reachable_scenes: Vec<bool>,
+    /// Complete paths from the start to any ending (a float: it may be astronomically large).
+    pub paths: f64,
+    /// The largest sum of decision points over complete paths.
+    pub best: i32,
+    /// The smallest sum of decision points over complete paths.
+    pub worst: i32,
+    pub endings: Vec<EndingReach>,
+    pub problems: Vec<GraphProblem>,
+    /// The most decision points still to be gained from each reachable state.
+    pub best_to_end: HashMap<State, i32>,
+}
+
+impl Analysis {
+    /// Whether some complete path can pass.
+    pub fn pass_reachable(&self) -> bool {
+        self.endings.iter().any(|e| e.pass_reachable)
+    }
+
+    /// The choice of a scene the best path takes from this state, with the decision points it
+    /// leads to (its own and the best still to come).
+    pub fn best_choice(&self, compiled: &Compiled, state: State) -> Option<(usize, i32)> {
+        let Some(Node::Scene(edges)) = compiled.nodes.get(state.scene) else {
+            return None;
+        };
+        edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.visible(state.flags))
+            .filter_map(|(i, e)| {
+                let next = State {
+                    scene: e.next,
+                    flags: state.flags | e.set,
+                };
+                self.best_to_end.get(&next).map(|b| (i, e.points() + b))
+            })
+            // The first written among equals: authors list the model answer first.
+            .max_by_key(|&(i, v)| (v, std::cmp::Reverse(i)))
+    }
+}
+
+/// The state graph itself: states, and for each its successors with the step taken.
+#[derive(Debug, Clone)]
+pub struct StateGraph {
+    pub states: Vec<State>,
+    pub successors: Vec<Vec<(usize, Step)>>,
+}
+
+impl StateGraph {
+    /// Explores every state reachable from the start; `None` past `MAX_STATES`.
+    pub fn explore(compiled: &Compiled) -> Option<StateGraph> {
+        let start = State {
+            scene: compiled.start,
+            flags: 0,
+        };
+        let mut index: HashMap<State, usize> = HashMap::from([(start, 0)]);
+        let mut states = vec![start];
+        let mut successors: Vec<Vec<(usize, Step)>> = Vec::new();
+        let mut i = 0;
+        while i < states.len() {
+            let state = states[i];
+            let mut out = Vec::new();
+            for (next, step) in transitions(compiled, state) {
+                let id = match index.get(&next) {
+                    Some(&id) => id,
+                    None => {
+                        if states.len() >= MAX_STATES {
+                            return None;
+                        }
+                        index.insert(next, states.len());
+                        states.push(next);
+                        states.len() - 1
+                    }
+                };
+                out.push((id, step));
+            }
+            successors.push(out);
+            i += 1;
+        }
+        Some(StateGraph { states, successors })
+    }
+}
+
+/// The states a state leads to, with the step that leads there.
+pub fn transitions(compiled: &Compiled, state: State) -> Vec<(State, Step)> {
+    match compiled.nodes.get(state.scene) {
+        Some(Node::Scene(edges)) => edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.visible(state.flags))
+            .map(|(i, e)| {
+                let next = State {
+                    scene: e.next,
+                    flags: state.flags | e.set,
+                };
+                (next, Step::Choice(i))
+            })
+            .collect(),
+        Some(Node::Referral { next, .. }) => vec![(
+            State {
+                scene: *next,
+                flags: state.flags,
+            },
+            Step::Refer,
+        )],
+        Some(Node::Classify { next }) => vec![(
+            State {
+                scene: *next,
+                flags: state.flags,
+            },
+            Step::Classify,
+        )],
+        Some(Node::Ending(_)) | None => Vec::new(),
+    }
+}
+
+/// The most distinct path summaries kept per state when looking for a pass.
+const MAX_SUMMARIES: usize = 4096;
+
+/// What the pass check needs to know of a path so far (no critical choice on it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Summary {
+    points: i32,
+    graded: bool,
+    observed: bool,
+    referral_points: i32,
+    referral_max: i32,
+    classified: bool,
+}
+
+/// Analyses a compiled scenario against its pass mark. `has_observations[i]` says whether scene
+/// `i` shows any observation (the indicator sub-score occurs once one is seen).
+pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -> Analysis {
+    let n_scenes = compiled.nodes.len();
+    let Some(graph) = StateGraph::explore(compiled) else {
+        return Analysis {
+            states: MAX_STATES,
+            reachable_scenes: vec![true; n_scenes],
+            paths: 0.0,
+            best: 0,
+            worst: 0,
+            endings: Vec::new(),
+            problems: vec![GraphProblem::TooManyStates],
+            best_to_end: HashMap::new(),
+        };
+    };
+    let n = graph.states.len();
+    let mut problems = Vec::new();
+
+    let mut reachable_scenes = vec![false; n_scenes];
+    for s in &graph.states {
+        reachable_scenes[s.scene] = true;
+    }
+    for (scene, reached) in reachable_scenes.iter().enumerate() {
+        if !reached {
+            problems.push(GraphProblem::Unreachable { scene });
+        }
+    }
+
+    let is_ending = |i: usize| matches!(compiled.nodes[graph.states[i].scene], Node::Ending(_));
+
+    // States from which an ending can be reached: backwards from the endings.
+    let mut predecessors = vec![Vec::new(); n];
+    for (from, outs) in graph.successors.iter().enumerate() {
+        for &(to, _) in outs {
+            predecessors[to].push(from);
+        }
+    }
+    let mut can_end = vec![false; n];
+    let mut queue: Vec<usize> = (0..n).filter(|&i| is_ending(i)).collect();
+    for &i in &queue {
+        can_end[i] = true;
+    }
+    while let Some(i) = queue.pop() {
+        for &p in &predecessors[i] {
+            if !can_end[p] {
+                can_end[p] = true;
+                queue.push(p);
+            }
+        }
+    }
+    // Report one dead-end state per scene (the first found), to keep the message list short.
+    let mut dead_scenes = HashSet::new();
+    for (i, state) in graph.states.iter().enumerate() {
+        if !can_end[i] && dead_scenes.insert(state.scene) {
+            problems.push(GraphProblem::DeadEnd { state: *state });
+        }
+    }
+
+    // Cycles, and a topological order when there are none (iterative depth-first search).
+    let (order, cycles) = topological_order(&graph);
+    let mut seen_cycles = HashSet::new();
+    for (from, choice) in cycles {
+        let state = graph.states[from];
+        if seen_cycles.insert((state.scene, choice)) {
+            problems.push(GraphProblem::Cycle { state, choice });
+        }
+    }
+    if !problems.is_empty() {
+        return Analysis {
+            states: n,
+            reachable_scenes,
+            paths: 0.0,
+            best: 0,
+            worst: 0,
+            endings: Vec::new(),
+            problems,
+            best_to_end: HashMap::new(),
+        };
+    }
+
+    // Best, worst and path counts, from the endings back (reverse topological order).
+    let mut best = vec![i32::MIN; n];
+    let mut worst = vec![i32::MAX; n];
+    let mut paths = vec![0f64; n];
+    for &i in order.iter().rev() {
+        if is_ending(i) {
+            best[i] = 0;
+            worst[i] = 0;
+            paths[i] = 1.0;
+            continue;
+        }
+        for &(to, step) in &graph.successors[i] {
+            let gain = match (step, &compiled.nodes[graph.states[i].scene]) {
+                (Step::Choice(c), Node::Scene(edges)) => edges[c].points(),
+                _ => 0,
+            };
+            best[i] = best[i].max(best[to].saturating_add(gain));
+            worst[i] = worst[i].min(worst[to].saturating_add(gain));
+            paths[i] += paths[to];
+        }
+    }
+    let best_points = best[0];
+    let worst_points = worst[0];
+
+    let endings = pass_reach(compiled, &graph, &order, has_observations, best_points, pass_mark);
+
+    let best_to_end = graph
+        .states
+        .iter()
+        .zip(&best)
+        .filter(|(_, b)| **b != i32::MIN)
+        .map(|(s, b)| (*s, *b))
+        .collect();
+    Analysis {
+        states: n,
+        reachable_scenes,
+        paths: paths[0],
+        best: best_points,
+        worst: worst_points,
+        endings,
+        problems,
+        best_to_end,
+    }
+}
+
+/// A topological order of the states (start first), and the (state, choice) pairs that close a
+/// cycle.
+fn topological_order(graph: &StateGraph) -> (Vec<usize>, Vec<(usize, usize)>) {
+    const WHITE: u8 = 0;
+    const GREY: u8 = 1;
+    const BLACK: u8 = 2;
+    let n = graph.states.len();
+    let mut colour = vec![WHITE; n];
+    let mut post = Vec::with_capacity(n);
+    let mut cycles = Vec::new();
+    let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+    colour[0] = GREY;
+    while let Some(&mut (node, ref mut next_child)) = stack.last_mut() {
+        if let Some(&(to, step)) = graph.successors[node].get(*next_child) {
+            *next_child += 1;
+            match colour[to] {
+                WHITE => {
+                    colour[to] = GREY;
+                    stack.push((to, 0));
+                }
+                GREY => {
+                    if let Step::Choice(c) = step {
+                        cycles.push((node, c));
+                    }
+                }
+                _ => {}
+            }
+        } else {
+            colour[node] = BLACK;
+            post.push(node);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    (post, cycles)
+}
+
+/// For each ending, the best scaled score a non-critical complete path to it can reach.
+fn pass_reach(
+    compiled: &Compiled,
+    graph: &StateGraph,
+    order: &[usize],
+    has_observations: &[bool],
+    best_points: i32,
+    pass_mark: f64,
+) -> Vec<EndingReach> {
+    let n = graph.states.len();
+    let mut summaries: Vec<HashSet<Summary>> = vec![HashSet::new(); n];
+    let mut overflowed = vec![false; n];
+    summaries[0].insert(Summary {
+        points: 0,
+        graded: false,
+        observed: has_observations.get(graph.states[0].scene).copied().unwrap_or(false),
+        referral_points: 0,
+        referral_max: 0,
+        classified: false,
+    });
+    // Paths to each state, counted forwards, for the per-ending path count.
+    let mut paths_to = vec![0f64; n];
+    paths_to[0] = 1.0;
+    for &i in order {
+        let state = graph.states[i];
+        let from = std::mem::take(&mut summaries[i]);
+        for &(to, step) in &graph.successors[i] {
+            paths_to[to] += paths_to[i];
+            overflowed[to] |= overflowed[i];
+            let node = &compiled.nodes[state.scene];
+            for s in &from {
+                let mut next = *s;
+                match (step, node) {
+                    (Step::Choice(c), Node::Scene(edges)) => {
+                        let edge = edges[c];
+                        if edge.critical {
+                            continue;
+                        }
+                        if let Some(g) = edge.grade {
+                            next.points += g.points();
+                            next.graded = true;
+                        }
+                    }
+                    (Step::Refer, Node::Referral { consent, max_points, .. }) => {
+                        if *max_points > 0 {
+                            let consented = consent.is_none_or(|c| state.flags & c == c);
+                            next.referral_max += max_points;
+                            next.referral_points += if consented { *max_points } else { 0 };
+                        }
+                    }
+                    (Step::Classify, _) => next.classified = true,
+                    _ => {}
+                }
+                next.observed |= has_observations
+                    .get(graph.states[to].scene)
+                    .copied()
+                    .unwrap_or(false);
+                if summaries[to].len() < MAX_SUMMARIES {
+                    summaries[to].insert(next);
+                } else if !summaries[to].contains(&next) {
+                    overflowed[to] = true;
+                }
+            }
+        }
+        // Endings keep their summaries for the verdict below.
+        if matches!(compiled.nodes[state.scene], Node::Ending(_)) {
+            summaries[i] = from;
+        }
+    }
+
+    let mut by_scene: Vec<EndingReach> = Vec::new();
+    for &i in order {
+        let state = graph.states[i];
+        let Node::Ending(outcome) = compiled.nodes[state.scene] else {
+            continue;
+        };
+        let best_here = summaries[i]
+            .iter()
+            .map(|s| best_case_scaled(s, best_points))
+            .fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
+        let reach = EndingReach {
+            scene: state.scene,
+            outcome,
+            paths: paths_to[i],
+            best_scaled: best_here,
+            pass_reachable: overflowed[i] || best_here.is_some_and(|b| b >= pass_mark),
+        };
+        match by_scene.iter_mut().find(|e| e.scene == state.scene) {
+            Some(e) => {
+                e.paths += reach.paths;
+                e.pass_reachable |= reach.pass_reachable;
+                e.best_scaled = match (e.best_scaled, reach.best_scaled) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            None => by_scene.push(reach),
+        }
+    }
+    by_scene.sort_by_key(|e| e.scene);
+    by_scene
+}
+
+/// The best scaled score of a path: every indicator flagged right, every referral complete
+/// where consent allows it, every classification right.
+fn best_case_scaled(s: &Summary, best_points: i32) -> f64 {
+    let decisions = (s.graded && best_points > 0)
+        .then(|| (f64::from(s.points) / f64::from(best_points)).clamp(0.0, 1.0));
+    let referral = (s.referral_max > 0)
+        .then(|| (f64::from(s.referral_points) / f64::from(s.referral_max)).clamp(0.0, 1.0));
+    weighted_scaled(&SubScores {
+        indicators: s.observed.then_some(1.0),
+        decisions,
+        referral,
+        classification: s.classified.then_some(1.0),
+    })
+}
+
+/// Graphviz DOT of the scene graph: scenes as nodes, choices as edges labelled with their grade,
+/// endings coloured by outcome, critical choices in bold red.
+pub fn to_dot(scenario: &Scenario) -> String {
+    let mut out = String::new();
+    let quote = |s: &str| {
+        let escaped: String = s
+            .chars()
+            .flat_map(|c| match c {
+                '"' => vec!['\\', '"'],
+                '\\' => vec!['\\', '\\'],
+                '\n' => vec!['\\', 'n'],
+                c => vec![c],
+            })
+            .collect();
+        format!("\"{escaped}\"")
+    };
+    let _ = writeln!(out, "digraph {} {{", quote(&scenario.id));
+    let _ = writeln!(out, "  label={};", quote(&scenario.title));
+    let _ = writeln!(out, "  rankdir=LR;");
+    let _ = writeln!(out, "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"sans\"];");
+    let _ = writeln!(out, "  edge [fontname=\"sans\", fontsize=10];");
+    for (id, kind) in scenario.scenes.iter() {
+        let (shape, fill, label) = match kind {
+            SceneKind::Scene(_) => ("box", "white", id.to_owned()),
+            SceneKind::Referral(_) => ("box3d", "lightyellow", format!("{id}\\n(referral)")),
+            SceneKind::Classify(_) => ("diamond", "lightcyan", format!("{id}\\n(classify)")),
+            SceneKind::Ending(e) => (
+                "doubleoctagon",
+                match e.outcome {
+                    Outcome::Protected => "palegreen",
+                    Outcome::PartlyProtected => "khaki",
+                    Outcome::NotProtected => "orange",
+                    Outcome::Harmed => "tomato",
+                },
+                format!("{id}\\n{}", e.outcome.label()),
+            ),
+        };
+        let start = if id == scenario.start { ", penwidth=3" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {} [shape={shape}, fillcolor={fill}, label=\"{label}\"{start}];",
+            quote(id)
+        );
+    }
+    for (id, kind) in scenario.scenes.iter() {
+        match kind {
+            SceneKind::Scene(s) => {
+                for (i, c) in s.choices.iter().enumerate() {
+                    let grade = c.grade.map_or("go on".to_owned(), |g| format!("{g:?}"));
+                    let mut label = format!("{}. {grade}", i + 1);
+                    if !c.requires.is_empty() {
+                        let _ = write!(label, "\\nif {}", c.requires.join(", "));
+                    }
+                    if !c.unless.is_empty() {
+                        let _ = write!(label, "\\nunless {}", c.unless.join(", "));
+                    }
+                    if !c.set.is_empty() {
+                        let _ = write!(label, "\\nsets {}", c.set.join(", "));
+                    }
+                    let colour = match (c.critical, c.grade) {
+                        (true, _) => "red\", penwidth=3, fontcolor=\"red",
+                        (_, Some(Grade::Appropriate)) => "darkgreen",
+                        (_, Some(Grade::Acceptable)) => "olivedrab",
+                        (_, Some(Grade::Suboptimal)) => "darkorange",
+                        (_, Some(Grade::Harmful)) => "red",
+                        (_, None) => "grey40",
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  {} -> {} [label=\"{label}\", color=\"{colour}\"];",
+                        quote(id),
+                        quote(&c.next)
+                    );
+                }
+            }
+            SceneKind::Referral(r) => {
+                let _ = writeln!(out, "  {} -> {} [label=\"refer\"];", quote(id), quote(&r.next));
+            }
+            SceneKind::Classify(c) => {
+                let _ = writeln!(out, "  {} -> {} [label=\"classify\"];", quote(id), quote(&c.next));
+            }
+            SceneKind::Ending(_) => {}
+        }
+    }
+    out.push_str("}\n");
+    out
+}

@@ -1,0 +1,328 @@
+//! The library: the catalogue and every scenario file under the given folders, each loaded and
+//! checked on its own so that one broken file never stops the others.
+
+use super::diagnostic::{Diagnostic, Finding, Position, Severity};
+use super::graph::{Analysis, Compiled};
+use super::load::{self, ParseError};
+use super::locate::locate;
+use super::model::{Catalogue, Scenario};
+use super::validate::{self, Context, Limits};
+use super::Playable;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// Where the course lives and how strictly to read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The catalogue file (default `scenarios/catalogue.ron`).
+    pub catalogue: PathBuf,
+    /// The assets folder media paths are relative to; `None` skips the existence check.
+    pub assets: Option<PathBuf>,
+    pub limits: Limits,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            catalogue: PathBuf::from("scenarios/catalogue.ron"),
+            assets: Some(PathBuf::from("assets")),
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl LoadOptions {
+    /// Options for a catalogue file, with the assets folder beside its folder
+    /// (`course/scenarios/catalogue.ron` → `course/assets`).
+    pub fn for_catalogue(catalogue: &Path) -> Self {
+        let assets = catalogue
+            .parent()
+            .and_then(Path::parent)
+            .map_or_else(|| PathBuf::from("assets"), |p| p.join("assets"));
+        LoadOptions {
+            catalogue: catalogue.to_path_buf(),
+            assets: Some(assets),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// The library could not be loaded at all.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{0}: no such file or folder")]
+    NoSuchPath(PathBuf),
+    #[error("{path}: cannot list this folder: {message}")]
+    Unlistable { path: PathBuf, message: String },
+}
+
+/// One scenario file of the library.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The scenario's id and title, when the file parsed far enough to have them.
+    pub id: Option<String>,
+    pub title: Option<String>,
+    /// The scenario, ready to play, when it has no errors.
+    pub playable: Option<Arc<Playable>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Entry {
+    /// The first error, for a one-line summary of why the file cannot be played.
+    pub fn first_error(&self) -> Option<&Diagnostic> {
+        self.diagnostics.iter().find(|d| d.is_error())
+    }
+}
+
+/// The catalogue and the scenarios.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub catalogue: Option<Arc<Catalogue>>,
+    /// The catalogue's own diagnostics.
+    pub catalogue_diagnostics: Vec<Diagnostic>,
+    pub entries: Vec<Entry>,
+}
+
+impl Library {
+    /// Loads the catalogue and every `.ron` file under `paths` (files or folders, searched
+    /// recursively; the catalogue itself is skipped).
+    pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Library, LoadError> {
+        let mut files = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                collect_ron_files(path, &mut files)?;
+            } else if path.is_file() {
+                files.push(path.clone());
+            } else {
+                return Err(LoadError::NoSuchPath(path.clone()));
+            }
+        }
+        let catalogue_canonical = options.catalogue.canonicalize().ok();
+        files.retain(|f| f.canonicalize().ok() != catalogue_canonical || catalogue_canonical.is_none());
+        files.sort();
+        files.dedup();
+
+        let (catalogue, catalogue_diagnostics) = load_catalogue(&options.catalogue, options.limits);
+        let catalogue = catalogue.map(Arc::new);
+
+        let mut entries = Vec::with_capacity(files.len());
+        let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
+        for path in files {
+            let mut entry = load_entry(&path, catalogue.as_ref(), options);
+            if let Some(id) = &entry.id {
+                if let Some(first) = first_by_id.get(id) {
+                    let position = fs::read_to_string(&path)
+                        .map(|t| locate(&t, &[super::diagnostic::Seg::Field("id")]))
+                        .unwrap_or(Position::START);
+                    entry.diagnostics.push(Diagnostic::new(
+                        &path,
+                        position,
+                        Severity::Error,
+                        format!(
+                            "the scenario id \"{id}\" is already used by {}; scenario ids must \
+                             be unique across the library",
+                            first.display()
+                        ),
+                    ));
+                    entry.playable = None;
+                } else {
+                    first_by_id.insert(id.clone(), path.clone());
+                }
+            }
+            entries.push(entry);
+        }
+        Ok(Library {
+            catalogue,
+            catalogue_diagnostics,
+            entries,
+        })
+    }
+
+    /// Every diagnostic: the catalogue's, then each file's, in file order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.catalogue_diagnostics
+            .iter()
+            .chain(self.entries.iter().flat_map(|e| e.diagnostics.iter()))
+    }
+
+    /// How many errors and warnings there are.
+    pub fn counts(&self) -> (usize, usize) {
+        self.diagnostics().fold((0, 0), |(e, w), d| match d.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+        })
+    }
+
+    /// The playable scenarios, in file order.
+    pub fn playable(&self) -> impl Iterator<Item = &Arc<Playable>> {
+        self.entries.iter().filter_map(|e| e.playable.as_ref())
+    }
+
+    /// The playable scenario with this id.
+    pub fn find(&self, id: &str) -> Option<&Arc<Playable>> {
+        self.playable().find(|p| p.id() == id)
+    }
+}
+
+fn collect_ron_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let listing = fs::read_dir(dir).map_err(|e| LoadError::Unlistable {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let mut stack = vec![listing];
+    while let Some(listing) = stack.last_mut() {
+        match listing.next() {
+            Some(Ok(item)) => {
+                let path = item.path();
+                let hidden = item.file_name().to_string_lossy().starts_with('.');
+                // `file_type` does not follow links: a linked folder is not walked (no loops).
+                let kind = item.file_type();
+                if hidden {
+                    continue;
+                }
+                match kind {
+                    Ok(k) if k.is_dir() => {
+                        if let Ok(inner) = fs::read_dir(&path) {
+                            stack.push(inner);
+                        }
+                    }
+                    Ok(_) if path.extension().is_some_and(|x| x == "ron") => out.push(path),
+                    _ => {}
+                }
+            }
+            Some(Err(_)) => {}
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse_error(path: &Path, e: ParseError) -> Diagnostic {
+    Diagnostic::new(path, e.position, Severity::Error, e.message)
+}
+
+fn located(path: &Path, text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .map(|f| Diagnostic::new(path, locate(text, &f.path), f.severity, f.message))
+        .collect()
+}
+
+/// Loads and checks the catalogue file.
+pub fn load_catalogue(path: &Path, limits: Limits) -> (Option<Catalogue>, Vec<Diagnostic>) {
+    let text = match load::read_text(path, limits.max_file_bytes) {
+        Ok(t) => t,
+        Err(e) => return (None, vec![parse_error(path, e)]),
+    };
+    match load::parse::<Catalogue>(&text) {
+        Ok(catalogue) => {
+            let diagnostics = located(path, &text, validate::check_catalogue(&catalogue));
+            let ok = !diagnostics.iter().any(Diagnostic::is_error);
+            (ok.then_some(catalogue), diagnostics)
+        }
+        Err(e) => (None, vec![parse_error(path, e)]),
+    }
+}
+
+/// The result of checking one scenario text.
+pub struct CheckedText {
+    pub diagnostics: Vec<Diagnostic>,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub scenario: Option<(Scenario, Compiled, Analysis)>,
+}
+
+/// Parses and checks one scenario text.
+pub fn check_text(
+    path: &Path,
+    text: &str,
+    catalogue: &Catalogue,
+    options: &LoadOptions,
+) -> CheckedText {
+    let scenario = match load::parse::<Scenario>(text) {
+        Ok(s) => s,
+        Err(e) => {
+            return CheckedText {
+                diagnostics: vec![parse_error(path, e)],
+                id: None,
+                title: None,
+                scenario: None,
+            };
+        }
+    };
+    let ctx = Context {
+        catalogue,
+        assets: options.assets.as_deref(),
+        limits: options.limits,
+    };
+    let (findings, compiled) = validate::check_scenario(&scenario, &ctx);
+    let diagnostics = if findings.is_empty() {
+        Vec::new()
+    } else {
+        located(path, text, findings)
+    };
+    let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    CheckedText {
+        diagnostics,
+        id: Some(scenario.id.clone()),
+        title: Some(scenario.title.clone()),
+        scenario: match (ok, compiled) {
+            (true, Some((c, a))) => Some((scenario, c, a)),
+            _ => None,
+        },
+    }
+}
+
+/// Loads and checks one scenario file.
+pub fn load_entry(path: &Path, catalogue: Option<&Arc<Catalogue>>, options: &LoadOptions) -> Entry {
+    let failed = |diagnostics| Entry {
+        path: path.to_path_buf(),
+        id: None,
+        title: None,
+        playable: None,
+        diagnostics,
+    };
+    let text = match load::read_text(path, options.limits.max_file_bytes) {
+        Ok(t) => t,
+        Err(e) => return failed(vec![parse_error(path, e)]),
+    };
+    let Some(catalogue) = catalogue else {
+        // Syntax can still be checked; references cannot.
+        let mut diagnostics = match load::parse::<Scenario>(&text) {
+            Ok(_) => Vec::new(),
+            Err(e) => vec![parse_error(path, e)],
+        };
+        diagnostics.push(Diagnostic::new(
+            path,
+            Position::START,
+            Severity::Error,
+            "this scenario cannot be checked or played until the catalogue loads (see the \
+             catalogue's error)",
+        ));
+        return failed(diagnostics);
+    };
+    let checked = check_text(path, &text, catalogue, options);
+    let playable = checked.scenario.map(|(scenario, compiled, analysis)| {
+        Arc::new(Playable::new(
+            scenario,
+            Arc::clone(catalogue),
+            compiled,
+            analysis,
+            path.to_path_buf(),
+            Arc::from(text),
+        ))
+    });
+    Entry {
+        path: path.to_path_buf(),
+        id: checked.id,
+        title: checked.title,
+        playable,
+        diagnostics: checked.diagnostics,
+    }
+}

@@ -1,0 +1,500 @@
+//! The serde model of the catalogue and of one scenario, as written in RON (format version 1).
+//!
+//! These types mirror `scenario-format.md` field for field. They hold what the author wrote,
+//! unchecked; `validate` checks them and `graph` compiles them into indices for the engine.
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The shared vocabulary of the course: indicators, principles, services and case types.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub principles: Vec<Principle>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub case_types: Vec<CaseType>,
+}
+
+impl Catalogue {
+    /// The indicator with this id, if the catalogue has one.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The principle with this id, if the catalogue has one.
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.principles.iter().find(|p| p.id == id)
+    }
+
+    /// The service with this id, if the catalogue has one.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    /// The case type with this id, if the catalogue has one.
+    pub fn case_type(&self, id: &str) -> Option<&CaseType> {
+        self.case_types.iter().find(|c| c.id == id)
+    }
+
+    /// A human label for an id of any kind, falling back to the id itself.
+    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
+        if let Some(i) = self.indicator(id) {
+            &i.label
+        } else if let Some(p) = self.principle(id) {
+            &p.label
+        } else if let Some(s) = self.service(id) {
+            &s.label
+        } else if let Some(c) = self.case_type(id) {
+            &c.label
+        } else {
+            id
+        }
+    }
+}
+
+/// A sign that a person may be a victim of trafficking or exploitation.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub dimension: Dimension,
+    #[serde(default)]
+    pub strength: Strength,
+}
+
+/// The ILO operational indicators' six dimensions, plus `General` for UNODC's observable cues.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    DeceptiveRecruitment,
+    CoerciveRecruitment,
+    RecruitmentByAbuseOfVulnerability,
+    ExploitativeConditions,
+    CoercionAtDestination,
+    AbuseOfVulnerabilityAtDestination,
+    #[default]
+    General,
+}
+
+impl Dimension {
+    /// Plain words for the dimension.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::DeceptiveRecruitment => "Deceptive recruitment",
+            Dimension::CoerciveRecruitment => "Coercive recruitment",
+            Dimension::RecruitmentByAbuseOfVulnerability => "Recruitment by abuse of vulnerability",
+            Dimension::ExploitativeConditions => "Exploitative conditions",
+            Dimension::CoercionAtDestination => "Coercion at destination",
+            Dimension::AbuseOfVulnerabilityAtDestination => "Abuse of vulnerability at destination",
+            Dimension::General => "General cue",
+        }
+    }
+}
+
+/// How strongly an indicator points to trafficking; its weight in the indicator score.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Strength {
+    Strong,
+    #[default]
+    Medium,
+    Weak,
+}
+
+impl Strength {
+    /// The weight of a hit or a miss: 3, 2 or 1.
+    pub fn weight(self) -> u32 {
+        match self {
+            Strength::Strong => 3,
+            Strength::Medium => 2,
+            Strength::Weak => 1,
+        }
+    }
+}
+
+/// A principle of protection and assistance that a choice upholds or breaches.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A service a person can be referred to.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// A way to record a case: trafficking, smuggling, labour exploitation, ...
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CaseType {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// One branching encounter.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    pub pass_mark: f64,
+    /// Extension: marks one of the two parallel forms of the pre/post assessment.
+    #[serde(default)]
+    pub assessment: Option<AssessmentForm>,
+    #[serde(default)]
+    pub flags: Vec<String>,
+    pub start: String,
+    pub scenes: OrderedMap<SceneKind>,
+}
+
+impl Scenario {
+    /// The position of the scene with this id, if any (the first, should ids repeat).
+    pub fn scene_index(&self, id: &str) -> Option<usize> {
+        self.scenes.0.iter().position(|(k, _)| k == id)
+    }
+
+    /// The scene at a position.
+    pub fn scene(&self, index: usize) -> Option<&SceneKind> {
+        self.scenes.0.get(index).map(|(_, s)| s)
+    }
+
+    /// The id of the scene at a position ("?" when out of range).
+    pub fn scene_id(&self, index: usize) -> &str {
+        self.scenes.0.get(index).map_or("?", |(k, _)| k.as_str())
+    }
+
+    /// Every observation of every scene, with the scene's position.
+    pub fn observations(&self) -> impl Iterator<Item = (usize, &Observation)> {
+        self.scenes.0.iter().enumerate().flat_map(|(i, (_, s))| {
+            let list: &[Observation] = match s {
+                SceneKind::Scene(scene) => &scene.observations,
+                _ => &[],
+            };
+            list.iter().map(move |o| (i, o))
+        })
+    }
+}
+
+/// Which form of the pre/post assessment a scenario is.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum AssessmentForm {
+    Pre,
+    Post,
+}
+
+/// A scene of one of the four kinds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub enum SceneKind {
+    Scene(Scene),
+    Referral(Referral),
+    Classify(Classify),
+    Ending(Ending),
+}
+
+impl SceneKind {
+    /// The scene's main text.
+    pub fn text(&self) -> &str {
+        match self {
+            SceneKind::Scene(s) => &s.text,
+            SceneKind::Referral(r) => &r.text,
+            SceneKind::Classify(c) => &c.text,
+            SceneKind::Ending(e) => &e.text,
+        }
+    }
+
+    /// The kind's name as authors write it.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            SceneKind::Scene(_) => "Scene",
+            SceneKind::Referral(_) => "Referral",
+            SceneKind::Classify(_) => "Classify",
+            SceneKind::Ending(_) => "Ending",
+        }
+    }
+
+    /// The observations the trainee may flag here (only a `Scene` has any).
+    pub fn observations(&self) -> &[Observation] {
+        match self {
+            SceneKind::Scene(s) => &s.observations,
+            _ => &[],
+        }
+    }
+}
+
+/// A narrative scene with observations and choices.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Scene {
+    #[serde(default)]
+    pub speaker: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+}
+
+/// Something the trainee may notice, and flag as an indicator.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    pub id: String,
+    pub text: String,
+    /// The indicator this shows; none for a red herring.
+    #[serde(default)]
+    pub indicator: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A decision the trainee may take.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: String,
+    #[serde(default)]
+    pub grade: Option<Grade>,
+    #[serde(default)]
+    pub critical: bool,
+    #[serde(default)]
+    pub upholds: Vec<String>,
+    #[serde(default)]
+    pub breaches: Vec<String>,
+    #[serde(default)]
+    pub requires: Vec<String>,
+    #[serde(default)]
+    pub unless: Vec<String>,
+    #[serde(default)]
+    pub set: Vec<String>,
+    #[serde(default)]
+    pub feedback: Option<String>,
+    pub next: String,
+}
+
+/// How good a choice is.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Grade {
+    Appropriate,
+    Acceptable,
+    Suboptimal,
+    Harmful,
+}
+
+impl Grade {
+    /// Decision points: +2, +1, 0 or −3.
+    pub fn points(self) -> i32 {
+        match self {
+            Grade::Appropriate => 2,
+            Grade::Acceptable => 1,
+            Grade::Suboptimal => 0,
+            Grade::Harmful => -3,
+        }
+    }
+
+    /// All grades, best first.
+    pub const ALL: [Grade; 4] = [
+        Grade::Appropriate,
+        Grade::Acceptable,
+        Grade::Suboptimal,
+        Grade::Harmful,
+    ];
+}
+
+/// A referral form: the trainee ticks services and submits once.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    #[serde(default)]
+    pub speaker: Option<String>,
+    pub text: String,
+    pub services: OrderedMap<Rating>,
+    #[serde(default)]
+    pub consent_flag: Option<String>,
+    #[serde(default)]
+    pub feedback: Option<String>,
+    pub next: String,
+}
+
+impl Referral {
+    /// How this referral rates a service (`None`: neutral, not listed).
+    pub fn rating(&self, service: &str) -> Option<Rating> {
+        self.services.get(service).copied()
+    }
+
+    /// The most a referral can score: 2 per Required and 1 per Recommended service.
+    pub fn max_points(&self) -> i32 {
+        self.services.values().map(|r| r.points().max(0)).sum()
+    }
+}
+
+/// How a referral rates a listed service.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Rating {
+    Required,
+    Recommended,
+    Harmful,
+}
+
+impl Rating {
+    /// Referral points when ticked: +2, +1 or −3.
+    pub fn points(self) -> i32 {
+        match self {
+            Rating::Required => 2,
+            Rating::Recommended => 1,
+            Rating::Harmful => -3,
+        }
+    }
+}
+
+/// A classification question: one case type among `options`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Classify {
+    #[serde(default)]
+    pub speaker: Option<String>,
+    pub text: String,
+    pub options: Vec<String>,
+    pub answer: String,
+    #[serde(default)]
+    pub feedback: Option<String>,
+    pub next: String,
+}
+
+/// The end of a path.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub title: String,
+    pub text: String,
+    pub outcome: Outcome,
+}
+
+/// What became of the person at an ending.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Protected,
+    PartlyProtected,
+    NotProtected,
+    Harmed,
+}
+
+impl Outcome {
+    /// Plain words for the outcome.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Protected => "Protected",
+            Outcome::PartlyProtected => "Partly protected",
+            Outcome::NotProtected => "Not protected",
+            Outcome::Harmed => "Harmed",
+        }
+    }
+}
+
+/// A RON map read in the order written, keeping repeated keys so the validator can point at them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct OrderedMap<V>(pub Vec<(String, V)>);
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap(Vec::new())
+    }
+}
+
+impl<V> OrderedMap<V> {
+    /// The first value under this key.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The keys, in the order written.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The values, in the order written.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// The entries, in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The number of entries, repeated keys included.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(PhantomData<V>);
+
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = OrderedMap<V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map in braces: { \"id\": value, ... }")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry::<String, V>()? {
+                    entries.push(entry);
+                }
+                Ok(OrderedMap(entries))
+            }
+        }
+
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// Whether a string is a valid id: one or more of `a-z`, `0-9`, `_` and `-`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}

@@ -1,0 +1,368 @@
+//! The validator: each error of the contract found, at the token it is about, in a trainer's words.
+
+use crate::common::*;
+use mpa_trainer::scenario::{Library, LoadOptions};
+use std::path::PathBuf;
+
+/// A valid scenario to break one way at a time: `{{...}}` marks are replaced by each test.
+const BASE: &str = r#"Scenario(
+    id: "base",
+    title: "Base",
+    pass_mark: 0.7,
+    flags: ["separated", "asked"],
+    start: "arrival",
+    scenes: {
+        "arrival": Scene(
+            text: "You arrive.",
+            image: "scene.png",
+            observations: [
+                (id: "passport", text: "No passport.", indicator: "documents_withheld", note: "n"),
+                (id: "phone", text: "A phone.", note: "Not an indicator."),
+            ],
+            choices: [
+                (text: "Separate.", grade: Appropriate, set: ["separated"], upholds: ["do_no_harm"],
+                 next: "outside"),
+                (text: "Stay.", grade: Harmful, critical: true, breaches: ["confidentiality"],
+                 next: "outside"),
+            ],
+        ),
+        "outside": Scene(
+            text: "Outside.",
+            choices: [
+                (text: "Ask.", grade: Appropriate, unless: ["asked"], set: ["asked"], next: "outside"),
+                (text: "Refer.", grade: Appropriate, next: "refer"),
+            ],
+        ),
+        "refer": Referral(
+            text: "Refer.",
+            services: { "ctu": Required, "embassy": Harmful },
+            consent_flag: "separated",
+            next: "classify",
+        ),
+        "classify": Classify(
+            text: "Record.",
+            options: ["trafficking", "smuggling"],
+            answer: "trafficking",
+            next: "safe",
+        ),
+        "safe": Ending(title: "Safe", text: "Safe.", outcome: Protected),
+    },
+)
+"#;
+
+struct Course {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+/// A temporary course with the fixture catalogue, an assets folder holding `scene.png`, and the
+/// given scenario files.
+fn course(files: &[(&str, &str)]) -> Course {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    std::fs::create_dir_all(root.join("scenarios")).unwrap();
+    std::fs::create_dir_all(root.join("assets")).unwrap();
+    std::fs::write(root.join("assets/scene.png"), b"png").unwrap();
+    std::fs::copy("tests/fixtures/catalogue.ron", root.join("scenarios/catalogue.ron")).unwrap();
+    for (name, text) in files {
+        std::fs::write(root.join("scenarios").join(name), text).unwrap();
+    }
+    Course { _dir: dir, root }
+}
+
+/// Validates the course and returns each diagnostic as `name:line:col: severity: message`, with
+/// the temporary folder stripped from the path.
+fn diagnostics(files: &[(&str, &str)]) -> Vec<String> {
+    let c = course(files);
+    let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
+    let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
+    let prefix = format!("{}/", c.root.join("scenarios").display());
+    library
+        .diagnostics()
+        .map(|d| d.to_string().replace(&prefix, ""))
+        .collect()
+}
+
+/// The one diagnostic of `text` (as `s.ron`), which must sit at the first `at` in `text`.
+#[track_caller]
+fn one(text: &str, at: &str, expected: &str) {
+    let found = diagnostics(&[("s.ron", text)]);
+    let (line, col) = position_of(text, at);
+    assert_eq!(found, vec![format!("s.ron:{line}:{col}: {expected}")]);
+}
+
+#[test]
+fn the_base_scenario_is_valid() {
+    assert_eq!(diagnostics(&[("s.ron", BASE)]), Vec::<String>::new());
+}
+
+#[test]
+fn an_unknown_next_points_at_it_and_suggests_the_close_id() {
+    let text = BASE.replace("next: \"refer\"),", "next: \"refr\"),");
+    one(&text, "\"refr\"", "error: there is no scene \"refr\" in this scenario; did you mean \"refer\"?");
+}
+
+#[test]
+fn syntax_errors_are_located_and_explained() {
+    let text = BASE.replace("title: \"Base\",", "title: \"Base\"");
+    one(&text, "pass_mark", "error: a comma is missing here, between two items or fields");
+    let text = BASE.replace("text: \"Outside.\",", "text: \"Outside.,");
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains(": error: "), "{found:?}");
+}
+
+#[test]
+fn type_errors_name_the_field_and_the_choices() {
+    let text = BASE.replace("grade: Harmful,", "grade: Harmfull,");
+    one(
+        &text,
+        "Harmfull",
+        "error: `Harmfull` is not a grade; did you mean `Harmful`? (use one of `Appropriate`, \
+         `Acceptable`, `Suboptimal`, `Harmful`)",
+    );
+    let text = BASE.replace("(text: \"Ask.\",", "(txt: \"Ask.\",");
+    let found = diagnostics(&[("s.ron", &text)]);
+    let (line, col) = position_of(&text, "txt");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with(&format!("s.ron:{line}:{col}: error: `txt` is not a field of this choice; did you mean `text`?")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_missing_required_field_is_named() {
+    let text = BASE.replace("(text: \"Refer.\", grade: Appropriate, next: \"refer\")", "(text: \"Refer.\", grade: Appropriate)");
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("error: this choice has no `next`, which is required"), "{found:?}");
+}
+
+#[test]
+fn duplicate_scene_ids_point_at_the_second() {
+    let text = BASE.replace(
+        "\"safe\": Ending(",
+        "\"outside\": Ending(title: \"Again\", text: \"x\", outcome: Harmed),\n        \"safe\": Ending(",
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    let (line, col) = position_of(&text, "\"outside\": Ending");
+    assert!(
+        found.contains(&format!(
+            "s.ron:{line}:{col}: error: the scene id \"outside\" is used twice (it is also scene 2 of \
+             this file); scene ids must be unique"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn duplicate_observation_ids_point_at_the_second() {
+    let text = BASE.replace(
+        "text: \"Outside.\",",
+        "text: \"Outside.\",\n            observations: [(id: \"phone\", text: \"Again.\")],",
+    );
+    one(
+        &text,
+        "\"phone\", text: \"Again.\"",
+        "error: the observation id \"phone\" is already used in scene \"arrival\"; observation ids \
+         must be unique within a scenario",
+    );
+}
+
+#[test]
+fn unknown_catalogue_ids_and_flags_are_named() {
+    let cases = [
+        ("indicator: \"documents_withheld\"", "indicator: \"documents_withheldd\"", "\"documents_withheldd\"",
+         "error: there is no indicator \"documents_withheldd\" in the catalogue; did you mean \"documents_withheld\"?"),
+        ("upholds: [\"do_no_harm\"]", "upholds: [\"do_no_harn\"]", "\"do_no_harn\"",
+         "error: there is no principle \"do_no_harn\" in the catalogue; did you mean \"do_no_harm\"?"),
+        ("\"ctu\": Required", "\"cut\": Required", "\"cut\"",
+         "error: there is no service \"cut\" in the catalogue; did you mean \"ctu\"?"),
+        ("options: [\"trafficking\", \"smuggling\"]", "options: [\"trafficking\", \"smugling\"]", "\"smugling\"",
+         "error: there is no case type \"smugling\" in the catalogue; did you mean \"smuggling\"?"),
+        ("set: [\"separated\"]", "set: [\"seperated\"]", "\"seperated\"",
+         "error: the `set` flag \"seperated\" is not declared in this scenario's `flags` list; did you mean \"separated\"?"),
+        ("consent_flag: \"separated\"", "consent_flag: \"consent\"", "\"consent\"",
+         "error: the consent flag \"consent\" is not declared in this scenario's `flags` list"),
+    ];
+    for (from, to, at, expected) in cases {
+        one(&BASE.replace(from, to), at, expected);
+    }
+}
+
+#[test]
+fn a_scene_without_choices_is_refused() {
+    let text = BASE.replace(
+        "(text: \"Ask.\", grade: Appropriate, unless: [\"asked\"], set: [\"asked\"], next: \"outside\"),\n                (text: \"Refer.\", grade: Appropriate, next: \"refer\"),",
+        "",
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    let (line, col) = position_of(&text, "\"outside\": Scene");
+    assert_eq!(
+        found,
+        vec![format!(
+            "s.ron:{line}:{col}: error: scene \"outside\" has no choices; a Scene needs at least one \
+             choice (or make it an Ending)"
+        )]
+    );
+}
+
+#[test]
+fn an_unreachable_scene_is_refused() {
+    let text = BASE.replace(
+        "\"safe\": Ending(",
+        "\"lost\": Ending(title: \"Lost\", text: \"x\", outcome: Harmed),\n        \"safe\": Ending(",
+    );
+    one(
+        &text,
+        "\"lost\"",
+        "error: no path from the start reaches scene \"lost\": no choice leads here, or only choices \
+         that flags hide",
+    );
+}
+
+#[test]
+fn a_state_with_every_choice_hidden_is_a_dead_end() {
+    // Once `asked` is set, "Refer." is hidden too: outside with both flags has no way on.
+    let text = BASE.replace(
+        "(text: \"Refer.\", grade: Appropriate, next: \"refer\")",
+        "(text: \"Refer.\", grade: Appropriate, unless: [\"asked\"], next: \"refer\")",
+    );
+    one(
+        &text,
+        "\"outside\": Scene",
+        "error: when a trainee reaches scene \"outside\" with the flags separated, asked set, no ending \
+         can be reached: every choice here is hidden by its `requires` or `unless` flags",
+    );
+}
+
+#[test]
+fn a_loop_that_sets_no_flag_is_a_cycle() {
+    let text = BASE.replace(
+        "(text: \"Ask.\", grade: Appropriate, unless: [\"asked\"], set: [\"asked\"], next: \"outside\")",
+        "(text: \"Ask.\", grade: Appropriate, next: \"outside\")",
+    );
+    one(
+        &text,
+        "(text: \"Ask.\"",
+        "error: this choice leads back to scene \"outside\" with the same flags set, so play could go \
+         round forever; a loop must set a flag that ends it (give the returning choice `set: [\"...\"]` \
+         and `unless: [\"...\"]`)",
+    );
+}
+
+#[test]
+fn pass_mark_answer_media_and_flag_limits() {
+    one(
+        &BASE.replace("pass_mark: 0.7", "pass_mark: 1.5"),
+        "1.5",
+        "error: the pass_mark is 1.5; it must be between 0 and 1 (0.7 means 70%)",
+    );
+    one(
+        &BASE.replace("answer: \"trafficking\"", "answer: \"labour_exploitation\""),
+        "\"labour_exploitation\"",
+        "error: the answer \"labour_exploitation\" is not one of this question's options (trafficking, smuggling)",
+    );
+    one(
+        &BASE.replace("image: \"scene.png\"", "image: \"../secret.png\""),
+        "\"../secret.png\"",
+        "error: the media path \"../secret.png\" leaves the assets folder; write it relative to assets/, \
+         like \"scenes/bar.png\", without \"..\" or a drive or leading slash",
+    );
+    one(
+        &BASE.replace("image: \"scene.png\"", "image: \"C:/pictures/bar.png\""),
+        "\"C:/pictures/bar.png\"",
+        "error: the media path \"C:/pictures/bar.png\" leaves the assets folder; write it relative to \
+         assets/, like \"scenes/bar.png\", without \"..\" or a drive or leading slash",
+    );
+    let missing = diagnostics(&[("s.ron", &BASE.replace("scene.png", "nope.png"))]);
+    assert_eq!(missing.len(), 1);
+    assert!(missing[0].contains("error: the media file \"nope.png\" was not found in "), "{missing:?}");
+    let many: Vec<String> = (0..17).map(|i| format!("\"f{i}\"")).collect();
+    one(
+        &BASE.replace("flags: [\"separated\", \"asked\"]", &format!("flags: [\"separated\", \"asked\", {}]", many.join(", "))),
+        "[\"separated\"",
+        "error: this scenario declares 19 flags; the limit is 16",
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_media_link_pointing_outside_assets_is_refused() {
+    let c = course(&[("s.ron", &BASE.replace("scene.png", "link.png"))]);
+    std::os::unix::fs::symlink("/etc/hostname", c.root.join("assets/link.png")).unwrap();
+    let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
+    let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
+    let found: Vec<String> = library.diagnostics().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        found,
+        vec!["the media path \"link.png\" is a link that points outside the assets folder; copy the file into assets/ instead"]
+    );
+}
+
+#[test]
+fn duplicate_scenario_ids_across_files_are_refused_and_others_still_load() {
+    let broken = "Scenario(id: \"broken\",";
+    let found = diagnostics(&[("a.ron", BASE), ("b.ron", BASE), ("c.ron", broken)]);
+    let (line, col) = position_of(BASE, "\"base\"");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with(&format!("b.ron:{line}:{col}: error: the scenario id \"base\" is already used by ")),
+        "{found:?}"
+    );
+    assert!(found[1].starts_with("c.ron:1:"), "{found:?}");
+}
+
+#[test]
+fn warnings_for_no_red_herrings_and_an_ending_no_pass_reaches() {
+    let text = BASE.replace(
+        "(id: \"phone\", text: \"A phone.\", note: \"Not an indicator.\"),",
+        "",
+    );
+    one(
+        &text,
+        "{\n        \"arrival\"",
+        "warning: this scenario has no red herrings (observations without an indicator); add some, so \
+         trainees learn to tell true indicators from ordinary details",
+    );
+    // An ending only the critical choice leads to.
+    let text = BASE
+        .replace("critical: true, breaches: [\"confidentiality\"],\n                 next: \"outside\"", "critical: true, breaches: [\"confidentiality\"],\n                 next: \"caught\"")
+        .replace("\"safe\": Ending(", "\"caught\": Ending(title: \"Caught\", text: \"x\", outcome: Harmed),\n        \"safe\": Ending(");
+    one(
+        &text,
+        "\"caught\": Ending",
+        "warning: no path reaches ending \"caught\" with a pass: every path here takes a critical choice",
+    );
+}
+
+#[test]
+fn a_broken_catalogue_is_reported_and_scenarios_are_not_played() {
+    let c = course(&[("s.ron", BASE)]);
+    std::fs::write(c.root.join("scenarios/catalogue.ron"), "Catalogue(indicators: [").unwrap();
+    let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
+    let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
+    assert!(library.catalogue.is_none());
+    assert_eq!(library.playable().count(), 0);
+    let messages: Vec<String> = library.diagnostics().map(|d| d.message.clone()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[1].contains("until the catalogue loads"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_names_the_limit() {
+    let c = course(&[]);
+    let big = format!("// {}\n{BASE}", "x".repeat(5 * 1024 * 1024));
+    std::fs::write(c.root.join("scenarios/big.ron"), big).unwrap();
+    let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
+    let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
+    let messages: Vec<String> = library.diagnostics().map(|d| d.message.clone()).collect();
+    assert_eq!(messages, vec!["the file is larger than the limit of 4 MiB; split it or remove what is not needed"]);
+}
+
+#[test]
+fn a_missing_path_cannot_be_loaded() {
+    let err = Library::load(&[PathBuf::from("tests/fixtures/nope")], &fixture_options()).unwrap_err();
+    assert_eq!(err.to_string(), "tests/fixtures/nope: no such file or folder");
+}
