@@ -36,6 +36,9 @@ pub struct AppArgs {
     /// Folder where session records are written (default: the user's data folder).
     #[arg(long)]
     pub results: Option<PathBuf>,
+    /// Folder of facilitators' plans for the day.
+    #[arg(long, default_value = "plans")]
+    pub plans: PathBuf,
 }
 
 /// The subcommands.

@@ -4,9 +4,12 @@
 //! (`engine`), recorded as JSON Lines (`record`) and summarised for facilitators (`report`).
 //! The trainer window (`app`, feature `app`) is the only part that knows Bevy and egui.
 
+pub mod access;
 pub mod cli;
 pub mod engine;
 pub mod entropy;
+pub mod plan;
+pub mod practice;
 pub mod record;
 pub mod report;
 pub mod scenario;

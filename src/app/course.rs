@@ -15,6 +15,8 @@ use std::time::{Duration, SystemTime};
 pub struct CourseSource {
     pub scenarios: PathBuf,
     pub options: LoadOptions,
+    /// The facilitators' plans for the day.
+    pub plans: PathBuf,
 }
 
 impl CourseSource {
@@ -23,6 +25,7 @@ impl CourseSource {
         CourseSource {
             scenarios: args.scenarios.clone(),
             options: LoadOptions::for_catalogue(&args.catalogue),
+            plans: args.plans.clone(),
         }
     }
 
@@ -71,6 +74,7 @@ fn load_course(mut commands: Commands, source: Option<Res<CourseSource>>) {
         || CourseSource {
             scenarios: PathBuf::from("scenarios"),
             options: LoadOptions::default(),
+            plans: PathBuf::from("plans"),
         },
         |s| s.clone(),
     );

@@ -96,6 +96,51 @@ impl Default for StoreMaker {
 #[derive(Resource, Default, Debug, Clone, Copy)]
 pub struct FixedSeed(pub Option<u64>);
 
+/// The facilitator's plan for the day, if one is chosen: trainees see only its scenarios.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct ActivePlan(pub Option<crate::plan::PlanFile>);
+
+impl ActivePlan {
+    /// The plan itself, when its file was read.
+    pub fn plan(&self) -> Option<&crate::plan::Plan> {
+        self.0.as_ref().and_then(|f| f.plan.as_ref().ok())
+    }
+}
+
+/// Where the chosen plan is remembered between runs.
+fn plan_memory() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map(|d| d.config_dir().join("plan.txt"))
+}
+
+/// Chooses (or clears) the plan, remembers it, and sets the mode it asks for.
+pub fn choose_plan(world: &mut World, plan: Option<crate::plan::PlanFile>) {
+    if let Some(memory) = plan_memory() {
+        let _ = match &plan {
+            Some(p) => std::fs::create_dir_all(memory.parent().unwrap_or(std::path::Path::new(".")))
+                .and_then(|()| std::fs::write(&memory, p.path.display().to_string())),
+            None => std::fs::remove_file(&memory),
+        };
+    }
+    if let Some(mode) = plan.as_ref().and_then(|p| p.plan.as_ref().ok()).map(|p| p.mode) {
+        world.resource_mut::<Trainee>().mode = mode;
+    }
+    world.insert_resource(ActivePlan(plan));
+}
+
+/// The plan remembered from the last run, if its file still reads.
+fn remembered_plan() -> ActivePlan {
+    let file = plan_memory()
+        .and_then(|m| std::fs::read_to_string(m).ok())
+        .map(|p| PathBuf::from(p.trim()))
+        .filter(|p| p.is_file())
+        .map(|path| crate::plan::PlanFile {
+            plan: crate::plan::read_plan(&path),
+            path,
+        })
+        .filter(|f| f.plan.is_ok());
+    ActivePlan(file)
+}
+
 /// A message for the trainee about the last thing that went wrong in the flow.
 #[derive(Resource, Default, Debug, Clone)]
 pub struct FlowNotice(pub Option<String>);
@@ -120,16 +165,23 @@ pub fn plugin(app: &mut App) {
     if !app.world().contains_resource::<ResultsDir>() {
         app.insert_resource(ResultsDir(super::default_results_dir()));
     }
+    if !app.world().contains_resource::<ActivePlan>() {
+        app.insert_resource(remembered_plan());
+    }
 }
 
-/// The scenarios the trainee may play, in order.
-pub fn scenario_list(course: &Course) -> Vec<Arc<Playable>> {
-    course.library.playable().cloned().collect()
+/// The scenarios the trainee may play, in order: the plan's, or all of them.
+pub fn scenario_list(course: &Course, plan: &ActivePlan) -> Vec<Arc<Playable>> {
+    match plan.plan() {
+        Some(p) => p.scenarios.iter().filter_map(|id| course.library.find(id).cloned()).collect(),
+        None => course.library.playable().cloned().collect(),
+    }
 }
 
-fn on_begin(ev: On<Begin>, mut trainee: ResMut<Trainee>, mut next: ResMut<NextState<Screen>>) {
+fn on_begin(ev: On<Begin>, plan: Res<ActivePlan>, mut trainee: ResMut<Trainee>, mut next: ResMut<NextState<Screen>>) {
     trainee.participant = ev.participant.clone();
-    trainee.mode = ev.mode;
+    // A plan sets the mode for the day.
+    trainee.mode = plan.plan().map_or(ev.mode, |p| p.mode);
     next.set(Screen::Select);
 }
 
@@ -141,6 +193,7 @@ fn on_start(
     dir: Res<ResultsDir>,
     stores: Res<StoreMaker>,
     seed: Res<FixedSeed>,
+    plan: Res<ActivePlan>,
     mut active: ResMut<Active>,
     mut notice: ResMut<FlowNotice>,
     mut next: ResMut<NextState<Screen>>,
@@ -156,7 +209,7 @@ fn on_start(
         &playable,
         trainee.mode,
         seed,
-        None,
+        plan.plan().map(|p| p.code.clone()),
     );
     let now = OffsetDateTime::now_utc();
     let mut recorder = Recorder::start((stores.0)(), &dir.0, header, now);
@@ -172,10 +225,12 @@ fn on_start(
     next.set(Screen::Play);
 }
 
+#[expect(clippy::too_many_arguments, reason = "a Bevy observer takes its resources as parameters")]
 fn on_act(
     ev: On<Act>,
     trainee: Res<Trainee>,
     course: Res<Course>,
+    plan: Res<ActivePlan>,
     mut active: ResMut<Active>,
     mut debrief: ResMut<LastDebrief>,
     mut unsaved: ResMut<Unsaved>,
@@ -203,7 +258,7 @@ fn on_act(
     let score = Score::of(&done.session);
     let _ = done.recorder.finish_at(&done.session, &score, OffsetDateTime::now_utc());
     let id = done.session.playable().id().to_owned();
-    let list = scenario_list(&course);
+    let list = scenario_list(&course, &plan);
     let has_next = list.iter().position(|p| p.id() == id).is_some_and(|i| i + 1 < list.len());
     debrief.model = Some(DebriefModel::of(&done.session, &score, &trainee.participant, trainee.mode, has_next));
     debrief.scenario = Some(id);
@@ -284,12 +339,18 @@ fn on_go_to(ev: On<GoTo>, mut next: ResMut<NextState<Screen>>) {
     next.set(ev.0);
 }
 
-fn on_after_debrief(ev: On<AfterDebrief>, course: Res<Course>, debrief: Res<LastDebrief>, mut commands: Commands) {
+fn on_after_debrief(
+    ev: On<AfterDebrief>,
+    course: Res<Course>,
+    plan: Res<ActivePlan>,
+    debrief: Res<LastDebrief>,
+    mut commands: Commands,
+) {
     let Some(current) = debrief.scenario.clone() else { return };
     let target = match *ev {
         AfterDebrief::Replay => Some(current),
         AfterDebrief::Next => {
-            let list = scenario_list(&course);
+            let list = scenario_list(&course, &plan);
             list.iter()
                 .position(|p| p.id() == current)
                 .and_then(|i| list.get(i + 1))

@@ -2,17 +2,23 @@
 
 use crate::app::chrome::Chrome;
 use crate::app::course::Course;
-use crate::app::flow::{FlowNotice, GoTo, StartScenario, scenario_list};
+use crate::app::flow::{ActivePlan, FlowNotice, GoTo, StartScenario, scenario_list};
 use crate::app::views::select::{BrokenCard, Card, SelectAction, SelectModel, select_view};
 use crate::app::{ResultsDir, Screen, Trainee};
+use crate::practice::{History, suggest};
+use crate::record::Mode;
 use crate::record::index::best_results;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::collections::HashMap;
 
-/// The trainee's best results, read when the screen opens.
+/// The trainee's best results and, in Practice mode, the suggested scenario: read when the
+/// screen opens.
 #[derive(Resource, Default)]
-pub struct BestResults(pub HashMap<String, (f64, bool)>);
+pub struct BestResults {
+    pub best: HashMap<String, (f64, bool)>,
+    pub suggestion: Option<(String, String)>,
+}
 
 /// Registers the scenario list.
 pub fn plugin(app: &mut App) {
@@ -21,13 +27,33 @@ pub fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, select_ui.run_if(in_state(Screen::Select)));
 }
 
-fn read_best_results(trainee: Res<Trainee>, dir: Res<ResultsDir>, mut best: ResMut<BestResults>) {
-    best.0 = best_results(&dir.0, &trainee.participant, trainee.mode);
+fn read_best_results(
+    trainee: Res<Trainee>,
+    dir: Res<ResultsDir>,
+    course: Res<Course>,
+    plan: Res<ActivePlan>,
+    mut best: ResMut<BestResults>,
+) {
+    best.best = best_results(&dir.0, &trainee.participant, trainee.mode);
+    best.suggestion = (trainee.mode == Mode::Practice)
+        .then(|| {
+            let history = History::read(&dir.0, &trainee.participant);
+            suggest(&history, &scenario_list(&course, &plan)).into_iter().next()
+        })
+        .flatten()
+        .map(|s| (s.scenario, s.reason));
 }
 
 /// The scenario list as the view shows it.
-pub fn select_model(course: &Course, trainee: &Trainee, best: &BestResults, notice: Option<String>) -> SelectModel {
-    let cards = scenario_list(course)
+pub fn select_model(
+    course: &Course,
+    plan: &ActivePlan,
+    trainee: &Trainee,
+    best: &BestResults,
+    notice: Option<String>,
+) -> SelectModel {
+    let list = scenario_list(course, plan);
+    let cards: Vec<Card> = list
         .iter()
         .map(|p| {
             let s = &p.scenario;
@@ -37,7 +63,7 @@ pub fn select_model(course: &Course, trainee: &Trainee, best: &BestResults, noti
                 summary: s.summary.clone(),
                 minutes: s.minutes,
                 tags: s.tags.clone(),
-                best: best.0.get(&s.id).copied(),
+                best: best.best.get(&s.id).copied(),
             }
         })
         .collect();
@@ -51,13 +77,19 @@ pub fn select_model(course: &Course, trainee: &Trainee, best: &BestResults, noti
             error: e.first_error().map_or_else(|| "cannot be played".to_owned(), ToString::to_string),
         })
         .collect();
+    let suggestion = best
+        .suggestion
+        .as_ref()
+        .and_then(|(id, why)| cards.iter().position(|c| &c.id == id).map(|i| (i, why.clone())));
     SelectModel {
+        cards,
         participant: trainee.participant.clone(),
         mode_label: trainee.mode.label().to_owned(),
-        cards,
         broken,
-        suggestion: None,
-        notice: notice.or_else(|| course.notice.clone()),
+        suggestion,
+        notice: notice
+            .or_else(|| plan.plan().map(|p| format!("Today's plan: {}", if p.title.is_empty() { &p.code } else { &p.title })))
+            .or_else(|| course.notice.clone()),
     }
 }
 
@@ -68,10 +100,11 @@ fn select_ui(
     trainee: Res<Trainee>,
     best: Res<BestResults>,
     notice: Res<FlowNotice>,
+    plan: Res<ActivePlan>,
     mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let model = select_model(&course, &trainee, &best, notice.0.clone());
+    let model = select_model(&course, &plan, &trainee, &best, notice.0.clone());
     match chrome.frame(&ctx, |ui| select_view(ui, &model)) {
         Some(SelectAction::Play(id)) => commands.trigger(StartScenario(id)),
         Some(SelectAction::Back) => commands.trigger(GoTo(Screen::Start)),

@@ -39,6 +39,7 @@ fn start_ui(
     mut state: ResMut<StartState>,
     dir: Res<ResultsDir>,
     course: Res<Course>,
+    plan: Res<crate::app::flow::ActivePlan>,
     mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -64,7 +65,7 @@ fn start_ui(
                 steps: r.actions,
             })
             .collect(),
-        plan: None,
+        plan: plan.0.as_ref().map(crate::plan::PlanFile::name),
         results_dir: dir.0.display().to_string(),
         notices,
     };

@@ -316,7 +316,7 @@ fn observations(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<P
                 .small()
                 .weak(),
         );
-        let flag_key = !ui.ctx().wants_keyboard_input()
+        let flag_key = !ui.ctx().egui_wants_keyboard_input()
             && ui.input(|i| i.key_pressed(egui::Key::F) && i.modifiers.is_none());
         for row in &model.observations {
             let mut flagged = row.flagged;

@@ -58,7 +58,7 @@ pub fn is_high_contrast(ui: &Ui) -> bool {
 
 /// Applies the normal or the high-contrast theme, with a text size readable on a projector.
 pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
-    let mut style = (*ctx.style()).clone();
+    let mut style = (*ctx.global_style()).clone();
     if high_contrast {
         let mut v = egui::Visuals::dark();
         v.panel_fill = Color32::BLACK;
@@ -103,7 +103,7 @@ pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
     }
     style.spacing.item_spacing = egui::vec2(8.0, 8.0);
     style.spacing.button_padding = egui::vec2(10.0, 6.0);
-    ctx.set_style(style);
+    ctx.set_global_style(style);
 }
 
 /// A framed group with a heading.
@@ -127,7 +127,7 @@ pub fn number_key(n: usize) -> Option<egui::Key> {
 
 /// Whether a number key (without modifiers) was pressed, and which position it picks.
 pub fn pressed_number(ui: &Ui, count: usize) -> Option<usize> {
-    if ui.ctx().wants_keyboard_input() {
+    if ui.ctx().egui_wants_keyboard_input() {
         return None;
     }
     (1..=count.min(9)).find(|&n| {

@@ -1,0 +1,211 @@
+//! A participant's own progress: scores over time per competency, the indicators they miss most
+//! (with what to look for), their pre/post assessment, and the scenario suggested next.
+
+use super::widgets::{pct, section};
+use crate::practice::{History, suggest};
+use crate::report::normalised_gain;
+use crate::scenario::Library;
+use crate::scenario::model::AssessmentForm;
+use egui::{RichText, Ui};
+use egui_plot::{Legend, Line, Plot, Points};
+
+/// One finished session in the history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastRow {
+    pub title: String,
+    pub date: String,
+    pub scaled: f64,
+    pub passed: bool,
+    /// Indicators, decisions, referral, classification (`None`: not in that session).
+    pub competencies: [Option<f64>; 4],
+}
+
+/// An indicator to revise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revise {
+    pub label: String,
+    pub missed: u32,
+    pub shown: u32,
+    pub description: String,
+}
+
+/// Everything the progress screen shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgressModel {
+    pub participant: String,
+    pub sessions: Vec<PastRow>,
+    pub revise: Vec<Revise>,
+    /// (scenario id, title, why)
+    pub suggestion: Option<(String, String, String)>,
+    /// Pre and post assessment scores, and the normalised gain.
+    pub assessment: Option<(Option<f64>, Option<f64>, Option<f64>)>,
+}
+
+/// What the participant asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressAction {
+    Back,
+    Practise(String),
+}
+
+/// The names of the four competencies, in the order of `PastRow::competencies`.
+pub const COMPETENCIES: [&str; 4] = ["Indicators", "Decisions", "Referral", "Classification"];
+
+impl ProgressModel {
+    /// The progress of a participant, from their history and the course.
+    pub fn of(participant: &str, history: &History, library: &Library, candidates: &[std::sync::Arc<crate::scenario::Playable>]) -> Self {
+        let cat = library.catalogue.clone();
+        let label = |id: &str| cat.as_ref().map_or_else(|| id.to_owned(), |c| c.label(id).to_owned());
+        let sessions = history
+            .sessions
+            .iter()
+            .map(|s| {
+                let sc = &s.finished.score;
+                let observed = sc.indicators.hits + sc.indicators.misses + sc.indicators.red_herrings > 0;
+                PastRow {
+                    title: if s.title.is_empty() { s.scenario.clone() } else { s.title.clone() },
+                    date: s.finished_at.chars().take(10).collect(),
+                    scaled: sc.scaled,
+                    passed: sc.passed,
+                    competencies: [
+                        observed.then_some(sc.indicators.score),
+                        sc.decisions.score,
+                        sc.referral.map(|r| r.score),
+                        sc.classification.map(|c| c.score),
+                    ],
+                }
+            })
+            .collect();
+        let revise = history
+            .most_missed()
+            .into_iter()
+            .take(6)
+            .map(|(id, missed, shown)| Revise {
+                label: label(&id),
+                missed,
+                shown,
+                description: cat
+                    .as_ref()
+                    .and_then(|c| c.indicator(&id))
+                    .map(|i| i.description.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let suggestion = suggest(history, candidates).into_iter().next().and_then(|s| {
+            candidates
+                .iter()
+                .find(|p| p.id() == s.scenario)
+                .map(|p| (s.scenario.clone(), p.scenario.title.clone(), s.reason))
+        });
+        let form_of = |id: &str| library.find(id).and_then(|p| p.scenario.assessment);
+        let first = |form: AssessmentForm| {
+            history
+                .sessions
+                .iter()
+                .find(|s| form_of(&s.scenario) == Some(form) && s.finished.score.complete)
+                .map(|s| s.finished.score.scaled)
+        };
+        let (pre, post) = (first(AssessmentForm::Pre), first(AssessmentForm::Post));
+        let assessment = (pre.is_some() || post.is_some())
+            .then(|| (pre, post, pre.zip(post).and_then(|(a, b)| normalised_gain(a, b))));
+        ProgressModel {
+            participant: participant.to_owned(),
+            sessions,
+            revise,
+            suggestion,
+            assessment,
+        }
+    }
+}
+
+/// Draws the progress screen.
+pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
+    let mut action = None;
+    egui::Panel::top("progress_top").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button("← Back").clicked() {
+                action = Some(ProgressAction::Back);
+            }
+            ui.label(RichText::new(format!("Progress of participant {}", m.participant)).strong());
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.set_max_width(960.0);
+            ui.heading("My progress");
+            if let Some((id, title, why)) = &m.suggestion {
+                section(ui, "Practise next", |ui| {
+                    ui.label(RichText::new(title).strong());
+                    ui.label(why);
+                    if ui.button(RichText::new("Practise this scenario").strong()).clicked() {
+                        action = Some(ProgressAction::Practise(id.clone()));
+                    }
+                });
+            }
+            if m.sessions.is_empty() {
+                ui.label("No finished scenario yet: your scores will show here.");
+            } else {
+                section(ui, "Scores over time, by competency", |ui| {
+                    Plot::new("progress_chart")
+                        .height(240.0)
+                        .legend(Legend::default())
+                        .allow_drag(false)
+                        .allow_zoom(false)
+                        .allow_scroll(false)
+                        .include_y(0.0)
+                        .include_y(100.0)
+                        .x_axis_label("session")
+                        .y_axis_label("%")
+                        .show(ui, |p| {
+                            for (c, name) in COMPETENCIES.iter().enumerate() {
+                                let points: Vec<[f64; 2]> = m
+                                    .sessions
+                                    .iter()
+                                    .enumerate()
+                                    .filter_map(|(i, s)| s.competencies[c].map(|v| [i as f64 + 1.0, v * 100.0]))
+                                    .collect();
+                                p.line(Line::new(*name, points.clone()));
+                                p.points(Points::new(*name, points).radius(3.0));
+                            }
+                        });
+                    egui::Grid::new("history").striped(true).num_columns(7).show(ui, |ui| {
+                        for h in ["Date", "Scenario", "Overall"].iter().chain(COMPETENCIES.iter()) {
+                            ui.label(RichText::new(*h).strong());
+                        }
+                        ui.end_row();
+                        for s in &m.sessions {
+                            ui.label(&s.date);
+                            ui.label(&s.title);
+                            ui.label(format!("{} {}", pct(s.scaled), if s.passed { "passed" } else { "" }));
+                            for c in s.competencies {
+                                ui.label(c.map_or("-".to_owned(), pct));
+                            }
+                            ui.end_row();
+                        }
+                    });
+                });
+            }
+            if !m.revise.is_empty() {
+                section(ui, "Indicators to revise (the ones you missed most)", |ui| {
+                    for r in &m.revise {
+                        ui.label(RichText::new(format!("{}: missed {} of {}", r.label, r.missed, r.shown)).strong());
+                        if !r.description.is_empty() {
+                            ui.label(&r.description);
+                        }
+                    }
+                });
+            }
+            if let Some((pre, post, gain)) = m.assessment {
+                section(ui, "Assessment", |ui| {
+                    let f = |x: Option<f64>| x.map_or("not taken yet".to_owned(), pct);
+                    ui.label(format!("Before the course (day 1): {}", f(pre)));
+                    ui.label(format!("After the course (day 2): {}", f(post)));
+                    if let Some(g) = gain {
+                        ui.label(RichText::new(format!("Normalised gain: {g:.2}")).strong());
+                    }
+                });
+            }
+        });
+    });
+    action
+}

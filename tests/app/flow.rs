@@ -1,0 +1,279 @@
+//! The screen flow without a window: MinimalPlugins, StatesPlugin and the app's plugin, driven by
+//! the same events the screens trigger.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use mpa_trainer::app::course::{Course, CourseSource};
+use mpa_trainer::app::flow::{Act, Active, AfterDebrief, Begin, FixedSeed, Leave, LastDebrief, Resume, StartScenario, StoreMaker, Unsaved};
+use mpa_trainer::app::{ResultsDir, Screen};
+use mpa_trainer::engine::Action;
+use mpa_trainer::record::store::{FsStore, Store};
+use mpa_trainer::record::{Mode, read_session};
+use mpa_trainer::scenario::LoadOptions;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A test's app and its temporary results folder.
+struct Trainer {
+    app: App,
+    results: tempfile::TempDir,
+}
+
+/// Helpers that read like what a trainee does.
+trait AppExt {
+    fn screen(&self) -> Screen;
+    fn send(&mut self, event: impl Event<Trigger<'static>: Default> + 'static);
+    fn act(&mut self, action: Action);
+}
+
+impl AppExt for App {
+    fn screen(&self) -> Screen {
+        *self.world().resource::<State<Screen>>().get()
+    }
+
+    fn send(&mut self, event: impl Event<Trigger<'static>: Default> + 'static) {
+        self.world_mut().trigger(event);
+        self.update();
+    }
+
+    fn act(&mut self, action: Action) {
+        self.send(Act(action));
+    }
+}
+
+fn trainer_with(store: Option<StoreMaker>) -> Trainer {
+    let results = tempfile::tempdir().unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(CourseSource {
+            scenarios: PathBuf::from("tests/fixtures/paria.ron"),
+            options: LoadOptions {
+                catalogue: PathBuf::from("tests/fixtures/catalogue.ron"),
+                assets: None,
+                ..LoadOptions::default()
+            },
+            plans: PathBuf::from("tests/fixtures/plans"),
+        })
+        .insert_resource(ResultsDir(results.path().to_path_buf()))
+        .insert_resource(FixedSeed(Some(5)))
+        .insert_resource(mpa_trainer::app::flow::ActivePlan(None))
+        .add_plugins(mpa_trainer::app::plugin);
+    if let Some(s) = store {
+        app.insert_resource(s);
+    }
+    app.update();
+    Trainer { app, results }
+}
+
+fn trainer() -> Trainer {
+    trainer_with(None)
+}
+
+fn begin(app: &mut App) {
+    app.send(Begin {
+        participant: "T07".to_owned(),
+        mode: Mode::Workshop,
+    });
+}
+
+fn session_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    mpa_trainer::record::index::session_files(dir)
+}
+
+/// The fixture's best path.
+fn best_path() -> Vec<Action> {
+    vec![
+        Action::Flag("manager_answers".into()),
+        Action::Choose(0),
+        Action::Flag("no_passport".into()),
+        Action::Choose(0),
+        Action::Choose(1),
+        Action::Flag("growing_debt".into()),
+        Action::Choose(0),
+        Action::Choose(2),
+        Action::Refer(vec!["ctu".into(), "shelter".into(), "medical".into()]),
+        Action::Classify("trafficking".into()),
+    ]
+}
+
+#[test]
+fn start_select_play_debrief_and_the_record_on_disk() {
+    let Trainer { mut app, results } = trainer();
+    assert_eq!(app.screen(), Screen::Start);
+    assert_eq!(app.world().resource::<Course>().library.playable().count(), 1);
+    begin(&mut app);
+    assert_eq!(app.screen(), Screen::Select);
+    app.send(StartScenario("bar-worker".into()));
+    assert_eq!(app.screen(), Screen::Play);
+    for a in best_path() {
+        app.act(a);
+    }
+    assert_eq!(app.screen(), Screen::Debrief);
+    let debrief = app.world().resource::<LastDebrief>().model.clone().unwrap();
+    assert!(debrief.passed);
+    assert!((debrief.scaled - 1.0).abs() < 1e-9);
+
+    // One file, readable by its owner only, holding every event and the score.
+    let files = session_files(results.path());
+    assert_eq!(files.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let log = read_session(&files[0]).unwrap();
+    assert!(log.problems.is_empty(), "{:?}", log.problems);
+    let started = log.started().unwrap();
+    assert_eq!((started.participant.as_str(), started.scenario.as_str(), started.seed), ("T07", "bar-worker", 5));
+    assert_eq!(started.mode, Mode::Workshop);
+    assert_eq!(started.scenario_hash.len(), 64);
+    assert_eq!(log.actions(), {
+        let mut a = best_path();
+        a[8] = Action::Refer(vec!["ctu".into(), "shelter".into(), "medical".into()]);
+        a
+    });
+    assert!(log.finished().unwrap().score.passed);
+
+    // Play again starts a new session of the same scenario.
+    app.send(AfterDebrief::Replay);
+    assert_eq!(app.screen(), Screen::Play);
+    assert_eq!(session_files(results.path()).len(), 2);
+}
+
+#[test]
+fn a_left_session_is_resumed_from_its_log_and_seed() {
+    let Trainer { mut app, results } = trainer();
+    begin(&mut app);
+    app.send(StartScenario("bar-worker".into()));
+    let path = best_path();
+    for a in &path[..5] {
+        app.act(a.clone());
+    }
+    app.send(Leave);
+    assert_eq!(app.screen(), Screen::Select);
+    assert!(app.world().resource::<Active>().0.is_none());
+
+    let interrupted = mpa_trainer::record::index::interrupted(results.path(), "T07");
+    assert_eq!(interrupted.len(), 1);
+    assert_eq!(interrupted[0].actions, 5);
+    app.send(Resume(interrupted[0].path.clone()));
+    assert_eq!(app.screen(), Screen::Play);
+    {
+        let active = app.world().resource::<Active>();
+        let session = &active.0.as_ref().unwrap().session;
+        assert_eq!(session.seed(), 5);
+        assert_eq!(session.actions().len(), 5);
+        assert_eq!(session.playable().scenario.scene_id(session.current()), "debt");
+    }
+    for a in &path[5..] {
+        app.act(a.clone());
+    }
+    assert_eq!(app.screen(), Screen::Debrief);
+    // Still one file: the resumed session carried on in it.
+    let files = session_files(results.path());
+    assert_eq!(files.len(), 1);
+    let log = read_session(&files[0]).unwrap();
+    assert_eq!(log.actions(), path);
+    assert!(log.finished().unwrap().score.passed);
+    assert!(mpa_trainer::record::index::interrupted(results.path(), "T07").is_empty());
+}
+
+/// A store that fails while the switch is on, as a full or read-only disk would.
+struct Flaky {
+    inner: FsStore,
+    broken: Arc<AtomicBool>,
+}
+
+impl Store for Flaky {
+    fn create_dir(&mut self, dir: &std::path::Path) -> std::io::Result<()> {
+        self.inner.create_dir(dir)
+    }
+    fn create_new(&mut self, path: &std::path::Path) -> std::io::Result<()> {
+        if self.broken.load(Ordering::SeqCst) {
+            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"));
+        }
+        self.inner.create_new(path)
+    }
+    fn append_at(&mut self, path: &std::path::Path, len: u64, bytes: &[u8]) -> std::io::Result<()> {
+        if self.broken.load(Ordering::SeqCst) {
+            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"));
+        }
+        self.inner.append_at(path, len, bytes)
+    }
+}
+
+#[test]
+fn a_full_disk_is_told_the_session_goes_on_and_is_saved_when_the_disk_works_again() {
+    let broken = Arc::new(AtomicBool::new(false));
+    let switch = Arc::clone(&broken);
+    let maker = StoreMaker(Arc::new(move || {
+        Box::new(Flaky {
+            inner: FsStore::new(),
+            broken: Arc::clone(&switch),
+        }) as Box<dyn Store>
+    }));
+    let Trainer { mut app, results } = trainer_with(Some(maker));
+    begin(&mut app);
+    app.send(StartScenario("bar-worker".into()));
+    let path = best_path();
+    app.act(path[0].clone());
+    broken.store(true, Ordering::SeqCst);
+    for a in &path[1..6] {
+        app.act(a.clone());
+    }
+    // The trainee is told, and plays on.
+    let problem = mpa_trainer::app::flow::save_problem(app.world().resource::<Active>(), app.world().resource::<Unsaved>()).unwrap();
+    assert!(problem.contains("the disk is full"), "{problem}");
+    assert!(problem.contains("Nothing is lost"));
+    for a in &path[6..] {
+        app.act(a.clone());
+    }
+    assert_eq!(app.screen(), Screen::Debrief);
+    assert_eq!(app.world().resource::<Unsaved>().0.len(), 1);
+    // The disk works again: the next retry saves everything.
+    broken.store(false, Ordering::SeqCst);
+    app.send(mpa_trainer::app::flow::RetrySave);
+    assert!(app.world().resource::<Unsaved>().0.is_empty());
+    let log = read_session(&session_files(results.path())[0]).unwrap();
+    assert_eq!(log.actions(), path);
+    assert!(log.finished().unwrap().score.passed);
+}
+
+#[test]
+fn the_facilitator_can_move_unsaved_sessions_to_another_folder() {
+    let broken = Arc::new(AtomicBool::new(true));
+    let switch = Arc::clone(&broken);
+    let maker = StoreMaker(Arc::new(move || {
+        Box::new(Flaky {
+            inner: FsStore::new(),
+            broken: Arc::clone(&switch),
+        }) as Box<dyn Store>
+    }));
+    let Trainer { mut app, results } = trainer_with(Some(maker));
+    begin(&mut app);
+    app.send(StartScenario("bar-worker".into()));
+    for a in best_path() {
+        app.act(a);
+    }
+    assert_eq!(session_files(results.path()).len(), 0);
+    let elsewhere = tempfile::tempdir().unwrap();
+    broken.store(false, Ordering::SeqCst);
+    app.send(mpa_trainer::app::flow::ChangeResultsDir(elsewhere.path().to_path_buf()));
+    assert!(app.world().resource::<Unsaved>().0.is_empty());
+    let files = session_files(elsewhere.path());
+    assert_eq!(files.len(), 1);
+    assert!(read_session(&files[0]).unwrap().finished().unwrap().score.passed);
+    assert_eq!(app.world().resource::<ResultsDir>().0, elsewhere.path());
+}
+
+#[test]
+fn next_scenario_follows_the_list_and_a_missing_one_is_a_notice() {
+    let Trainer { mut app, .. } = trainer();
+    begin(&mut app);
+    app.send(StartScenario("nope".into()));
+    assert_eq!(app.screen(), Screen::Select);
+    let notice = app.world().resource::<mpa_trainer::app::flow::FlowNotice>().0.clone().unwrap();
+    assert!(notice.contains("\"nope\" is not available"));
+}

@@ -1,0 +1,242 @@
+//! The views clicked through by label, as a trainee would, with egui_kittest.
+
+use crate::common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use mpa_trainer::app::views::debrief::{DebriefModel, debrief_view};
+use mpa_trainer::app::views::play::{PlayAction, PlayForm, PlayModel, play_view};
+use mpa_trainer::app::views::progress::{ProgressAction, ProgressModel, progress_view};
+use mpa_trainer::app::views::start::{StartAction, StartForm, StartModel, start_view};
+use mpa_trainer::engine::session::Session;
+use mpa_trainer::engine::Score;
+use mpa_trainer::practice::{History, PastSession};
+use mpa_trainer::record::{Mode, SessionFinished};
+
+/// A trainee at the play screen: the session, the form, and the debrief once it ends.
+struct Trainee {
+    session: Session,
+    form: PlayForm,
+    mode: Mode,
+    debrief: Option<DebriefModel>,
+    left: bool,
+}
+
+fn trainee(mode: Mode) -> Harness<'static, Trainee> {
+    let (session, _) = Session::start(paria(), 11);
+    let state = Trainee {
+        session,
+        form: PlayForm::default(),
+        mode,
+        debrief: None,
+        left: false,
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 1600.0))
+        .build_ui_state(
+            |ui, t: &mut Trainee| {
+                if let Some(d) = &t.debrief {
+                    let _ = debrief_view(ui, d);
+                    return;
+                }
+                let model = PlayModel::of(&t.session, t.mode);
+                match play_view(ui, &model, &mut t.form) {
+                    Some(PlayAction::Engine(a)) => {
+                        let moves_on = !matches!(a, mpa_trainer::engine::Action::Flag(_) | mpa_trainer::engine::Action::Unflag(_) | mpa_trainer::engine::Action::Name(..));
+                        t.session.apply(a).unwrap();
+                        if moves_on {
+                            t.form = PlayForm::default();
+                        }
+                        if t.session.is_over() {
+                            let score = Score::of(&t.session);
+                            t.debrief = Some(DebriefModel::of(&t.session, &score, "T07", t.mode, false));
+                        }
+                    }
+                    Some(PlayAction::Leave) => t.left = true,
+                    None => {}
+                }
+            },
+            state,
+        )
+}
+
+fn click(h: &mut Harness<'_, Trainee>, label: &str) {
+    h.get_by_label_contains(label).click();
+    h.run();
+}
+
+#[test]
+fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_says() {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    // The scene, its observations and its choices are on screen.
+    h.get_by_label_contains("It is 11 pm.");
+    click(&mut h, "The manager answers every question you put to Ana.");
+    click(&mut h, "Ana has a mobile phone on the counter."); // a false alarm
+    click(&mut h, "Ask Ana to step outside with a female officer");
+    // Workshop mode: no feedback while playing.
+    assert!(h.query_by_label_contains("Feedback on your last step").is_none());
+    click(&mut h, "Explain the help available and ask if she agrees to be referred.");
+    // The referral form lists every service of the catalogue, with its contact.
+    h.get_by_label_contains("☎ 800-4CTU (800-4288)");
+    click(&mut h, "Counter Trafficking Unit (Ministry of National Security)");
+    click(&mut h, "Shelter");
+    click(&mut h, "Submit referral (2 ticked)");
+    click(&mut h, "Trafficking in persons");
+    click(&mut h, "Record this classification");
+
+    let t = h.state();
+    assert!(t.session.is_over());
+    // By hand: indicators hit 1 (Medium 2), missed 1 (Strong 3), one false alarm:
+    // R = 0.4, P = 0.5, F1 = 4/9; decisions 4/8; referral 3/4; classification 1.
+    // scaled = 0.3·4/9 + 0.4·0.5 + 0.2·0.75 + 0.1 = 0.5833…
+    let d = t.debrief.clone().unwrap();
+    assert_close(d.scaled, 0.3 * 4.0 / 9.0 + 0.2 + 0.15 + 0.1);
+    assert!(!d.passed);
+    h.get_by_label("Not passed: 58% (pass mark 70%)");
+    h.get_by_label_contains("The overall score 58% is below the pass mark of 70%.");
+    h.get_by_label_contains("1 found, 1 missed, 1 false alarm");
+    h.get_by_label_contains("4 of the best 8 points over 2 graded choices");
+    h.get_by_label_contains("3 of 4 points (Counter Trafficking Unit (Ministry of National Security), Shelter)");
+    // The path step by step, with the feedback on each choice.
+    h.get_by_label_contains("Separating her from a possible controller comes first.");
+    // The best path would have asked about her papers before referring.
+    // (and, at the referral, ticked medical care too).
+    assert_eq!(h.get_all_by_label("The best path:").count(), 2);
+    h.get_by_label("Ask about her papers.");
+    // Indicators found, missed and falsely flagged, each with its note.
+    h.get_by_label("Indicators you missed");
+    h.get_by_label("A strong indicator.");
+    h.get_by_label("False alarms: flagged, but not indicators");
+    h.get_by_label("A phone does not rule out control: it may be monitored.");
+    h.get_by_label("Ending: Ana is safe");
+    h.get_by_label("Play again");
+}
+
+#[test]
+fn practice_mode_gives_feedback_after_each_choice() {
+    let mut h = trainee(Mode::Practice);
+    h.run();
+    click(&mut h, "Ask Ana to step outside with a female officer");
+    h.get_by_label("Feedback on your last step");
+    h.get_by_label("Separating her from a possible controller comes first.");
+}
+
+#[test]
+fn a_critical_choice_shows_in_the_debrief_with_its_feedback() {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(&mut h, "Question Ana at the bar while the manager translates.");
+    click(&mut h, "Leave.");
+    h.get_by_label("Critical errors (each one fails the scenario)");
+    h.get_by_label_contains("took a critical choice: \"Question Ana at the bar while the manager translates.\"");
+    // Its feedback, under the critical error and again in the path.
+    assert_eq!(h.get_all_by_label("The manager hears everything.").count(), 2);
+    h.get_by_label("Principles breached");
+    h.get_by_label("Confidentiality");
+}
+
+#[test]
+fn number_keys_choose_and_the_indicator_can_be_named_from_a_search() {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(&mut h, "The manager answers every question you put to Ana.");
+    click(&mut h, "Name the indicator…");
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text("spoken");
+    h.run();
+    click(&mut h, "Spoken for by another person");
+    assert_eq!(h.state().session.named(0, 0), Some("spoken_for_by_other"));
+    h.get_by_label_contains("→ Spoken for by another person");
+    // The first choice on screen, whichever it is, is taken with the key 1.
+    let first = PlayModel::of(&h.state().session, Mode::Workshop);
+    let mpa_trainer::app::views::play::Ask::Choices(choices) = first.ask else { panic!() };
+    h.key_press(egui::Key::Num1);
+    h.run();
+    let expected = &paria().compiled;
+    let mpa_trainer::scenario::graph::Node::Scene(edges) = &expected.nodes[0] else { panic!() };
+    assert_eq!(h.state().session.current(), edges[choices[0].index].next);
+}
+
+#[test]
+fn leaving_is_a_button() {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(&mut h, "Leave scenario");
+    assert!(h.state().left);
+}
+
+#[test]
+fn the_start_screen_refuses_a_name_and_accepts_a_code() {
+    let mut h = Harness::builder().with_size(egui::vec2(900.0, 900.0)).build_ui_state(
+        |ui, (form, last): &mut (StartForm, Option<StartAction>)| {
+            if let Some(a) = start_view(ui, form, &StartModel::default()) {
+                *last = Some(a);
+            }
+        },
+        (StartForm::default(), None),
+    );
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text("Ana María");
+    h.run();
+    click_start(&mut h);
+    assert_eq!(h.state().1, None);
+    h.get_by_label_contains("A participant code is 1 to 32 letters");
+    h.state_mut().0.participant = "T07".to_owned();
+    click_start(&mut h);
+    assert_eq!(h.state().1, Some(StartAction::Begin));
+}
+
+fn click_start(h: &mut Harness<'_, (StartForm, Option<StartAction>)>) {
+    h.get_by_label("Start").click();
+    h.run();
+}
+
+#[test]
+fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
+    // Two finished sessions of the fixture, the second better.
+    let finished = |actions: &[mpa_trainer::engine::Action]| {
+        let (s, _) = Session::replay(paria(), 3, actions).unwrap();
+        SessionFinished::of(&s, Score::of(&s))
+    };
+    use mpa_trainer::engine::Action::*;
+    let weak = finished(&[Choose(0), Choose(2), Refer(vec!["ctu".into()]), Classify("smuggling".into())]);
+    let strong = finished(&[
+        Flag("manager_answers".into()),
+        Choose(0),
+        Flag("no_passport".into()),
+        Choose(2),
+        Refer(vec!["ctu".into(), "shelter".into(), "medical".into()]),
+        Classify("trafficking".into()),
+    ]);
+    let past = |f: SessionFinished, at: &str| PastSession {
+        scenario: "bar-worker".into(),
+        title: "Closing time at the Paria Lounge".into(),
+        mode: Mode::Practice,
+        finished_at: at.into(),
+        finished: f,
+    };
+    let history = History::from_sessions(vec![past(weak, "2026-11-01T10:00:00Z"), past(strong, "2026-11-02T10:00:00Z")]);
+    let library = fixture_library();
+    let candidates: Vec<_> = library.playable().cloned().collect();
+    let model = ProgressModel::of("T07", &history, &library, &candidates);
+    assert_eq!(model.sessions.len(), 2);
+    let mut h = Harness::builder().with_size(egui::vec2(1000.0, 1400.0)).build_ui_state(
+        |ui, (m, last): &mut (ProgressModel, Option<ProgressAction>)| {
+            if let Some(a) = progress_view(ui, m) {
+                *last = Some(a);
+            }
+        },
+        (model, None),
+    );
+    h.run();
+    h.get_by_label("Scores over time, by competency");
+    h.get_by_label("2026-11-01");
+    h.get_by_label("2026-11-02");
+    h.get_by_label("Indicators to revise (the ones you missed most)");
+    // The first session missed both indicators it showed; the second missed none.
+    h.get_by_label("Spoken for by another person: missed 1 of 2");
+    h.get_by_label("Documents withheld: missed 1 of 2");
+    h.get_by_label("Practise next");
+    h.get_by_label("Practise this scenario").click();
+    h.run();
+    assert_eq!(h.state().1, Some(ProgressAction::Practise("bar-worker".into())));
+}
