@@ -24,8 +24,16 @@ fn generated_scenario(n: usize) -> String {
         "Scenario(\n    id: \"gen-{n}\",\n    title: \"Generated scenario {n}\",\n    summary: \"A long generated encounter.\",\n    minutes: 15,\n    tags: [\"generated\"],\n    pass_mark: 0.7,\n    flags: [\"a\", \"b\", \"c\", \"d\", \"consent\"],\n    start: \"s0\",\n    scenes: {{"
     );
     for i in 0..middle {
-        let next = if i + 1 < middle { format!("s{}", i + 1) } else { "refer".to_owned() };
-        let skip = if i + 2 < middle { format!("s{}", i + 2) } else { "refer".to_owned() };
+        let next = if i + 1 < middle {
+            format!("s{}", i + 1)
+        } else {
+            "refer".to_owned()
+        };
+        let skip = if i + 2 < middle {
+            format!("s{}", i + 2)
+        } else {
+            "refer".to_owned()
+        };
         let _ = writeln!(
             s,
             "        \"s{i}\": Scene(\n            speaker: \"Narrator\",\n            text: \"Scene {i}. You walk into the room and look around; the manager watches you closely while the young woman keeps her eyes down.\",\n            observations: [\n                (id: \"o{i}a\", text: \"The manager answers for her.\", indicator: \"spoken_for_by_other\", note: \"Someone who answers for a person may control them.\"),\n                (id: \"o{i}b\", text: \"She has a phone.\", note: \"A phone does not rule out control.\"),\n            ],\n            choices: [\n                (text: \"Separate her from the manager.\", grade: Appropriate, upholds: [\"do_no_harm\"], set: [\"consent\"], feedback: \"Separation comes first.\", next: \"{next}\"),\n                (text: \"Question her in front of him.\", grade: Harmful, breaches: [\"confidentiality\"], feedback: \"He hears everything.\", next: \"{skip}\"),"
@@ -75,7 +83,9 @@ fn bench(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("library_1000x50");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("bare_ron_parse", |b| {
         b.iter(|| {
             for t in &texts {

@@ -42,8 +42,10 @@ impl Passphrase {
 
     /// The passphrase in the user's configuration folder.
     pub fn default_location() -> Self {
-        let path = directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
-            .map_or_else(|| PathBuf::from("facilitator.phc"), |d| d.config_dir().join("facilitator.phc"));
+        let path = directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map_or_else(
+            || PathBuf::from("facilitator.phc"),
+            |d| d.config_dir().join("facilitator.phc"),
+        );
         Passphrase { path }
     }
 
@@ -90,9 +92,13 @@ impl Passphrase {
 
     /// Whether `passphrase` is the one set.
     pub fn check(&self, passphrase: &str) -> Result<bool, AccessError> {
-        let stored = std::fs::read_to_string(&self.path).map_err(|_| AccessError::Damaged(self.path.clone()))?;
-        let parsed = PasswordHash::new(stored.trim()).map_err(|_| AccessError::Damaged(self.path.clone()))?;
-        Ok(Argon2::default().verify_password(passphrase.as_bytes(), &parsed).is_ok())
+        let stored = std::fs::read_to_string(&self.path)
+            .map_err(|_| AccessError::Damaged(self.path.clone()))?;
+        let parsed = PasswordHash::new(stored.trim())
+            .map_err(|_| AccessError::Damaged(self.path.clone()))?;
+        Ok(Argon2::default()
+            .verify_password(passphrase.as_bytes(), &parsed)
+            .is_ok())
     }
 }
 
@@ -106,9 +112,15 @@ mod tests {
         let p = Passphrase::at(&dir.path().join("f.phc"));
         assert!(!p.is_set());
         assert_eq!(p.set("short", "short"), Err(AccessError::TooShort));
-        assert_eq!(p.set("long enough", "long enougH"), Err(AccessError::Mismatch));
+        assert_eq!(
+            p.set("long enough", "long enougH"),
+            Err(AccessError::Mismatch)
+        );
         p.set("long enough", "long enough").unwrap();
-        assert_eq!(p.set("another one", "another one"), Err(AccessError::AlreadySet));
+        assert_eq!(
+            p.set("another one", "another one"),
+            Err(AccessError::AlreadySet)
+        );
         let stored = std::fs::read_to_string(dir.path().join("f.phc")).unwrap();
         assert!(stored.starts_with("$argon2id$"), "{stored}");
         assert!(!stored.contains("long enough"));
@@ -117,12 +129,18 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join("f.phc")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.path().join("f.phc"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         // Two facilitators with the same passphrase get different hashes (salted).
         let q = Passphrase::at(&dir.path().join("g.phc"));
         q.set("long enough", "long enough").unwrap();
-        assert_ne!(stored, std::fs::read_to_string(dir.path().join("g.phc")).unwrap());
+        assert_ne!(
+            stored,
+            std::fs::read_to_string(dir.path().join("g.phc")).unwrap()
+        );
     }
 }

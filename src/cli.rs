@@ -1,8 +1,8 @@
 //! The command line: `validate`, `script`, `graph`, `paths`, `report`; no subcommand opens the
 //! trainer window. Each command returns its exit code; nothing here panics on user input.
 
-use crate::engine::script::{self, Script};
 use crate::engine::Score;
+use crate::engine::script::{self, Script};
 use crate::scenario::graph::{Analysis, to_dot};
 use crate::scenario::library::{self, load_catalogue};
 use crate::scenario::model::SceneKind;
@@ -226,7 +226,12 @@ struct ScriptReport<'a> {
     score: &'a Score,
 }
 
-fn run_script(scenario: &Path, script_path: &Path, course: &CourseArgs, results: Option<&Path>) -> u8 {
+fn run_script(
+    scenario: &Path,
+    script_path: &Path,
+    course: &CourseArgs,
+    results: Option<&Path>,
+) -> u8 {
     let playable = match load_one(scenario, course) {
         Ok(p) => p,
         Err(code) => return code,
@@ -359,7 +364,11 @@ pub fn paths_report(playable: &Playable) -> PathsReport {
     let s = &playable.scenario;
     let a: &Analysis = &playable.analysis;
     let (indicators, red_herrings) = s.observations().fold((0, 0), |(i, r), (_, o)| {
-        if o.indicator.is_some() { (i + 1, r) } else { (i, r + 1) }
+        if o.indicator.is_some() {
+            (i + 1, r)
+        } else {
+            (i, r + 1)
+        }
     });
     PathsReport {
         scenario: s.id.clone(),
@@ -411,21 +420,39 @@ fn paths(path: &Path, course: &CourseArgs, json: bool) -> u8 {
     let mut t = String::new();
     use std::fmt::Write as _;
     let _ = writeln!(t, "{} ({})", r.title, r.scenario);
-    let _ = writeln!(t, "  scenes:          {} ({} reachable, {} states of scene and flags)", r.scenes, r.reachable_scenes, r.states);
-    let _ = writeln!(t, "  observations:    {} ({} indicators, {} red herrings)", r.observations, r.indicators, r.red_herrings);
+    let _ = writeln!(
+        t,
+        "  scenes:          {} ({} reachable, {} states of scene and flags)",
+        r.scenes, r.reachable_scenes, r.states
+    );
+    let _ = writeln!(
+        t,
+        "  observations:    {} ({} indicators, {} red herrings)",
+        r.observations, r.indicators, r.red_herrings
+    );
     let _ = writeln!(t, "  complete paths:  {}", r.complete_paths);
-    let _ = writeln!(t, "  decision points: best {}, worst {}", r.best_points, r.worst_points);
+    let _ = writeln!(
+        t,
+        "  decision points: best {}, worst {}",
+        r.best_points, r.worst_points
+    );
     let _ = writeln!(
         t,
         "  pass:            {} (pass mark {:.0}%)",
-        if r.pass_reachable { "reachable" } else { "NOT reachable" },
+        if r.pass_reachable {
+            "reachable"
+        } else {
+            "NOT reachable"
+        },
         r.pass_mark * 100.0
     );
     let _ = writeln!(t, "  endings:");
     for e in &r.endings {
         let best = e
             .best_scaled
-            .map_or("only through critical choices".to_owned(), |b| format!("best {:.0}%", b * 100.0));
+            .map_or("only through critical choices".to_owned(), |b| {
+                format!("best {:.0}%", b * 100.0)
+            });
         let _ = writeln!(
             t,
             "    {:<24} {:<16} {:>8} paths  {}{}",
@@ -451,7 +478,13 @@ fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-fn report(dir: &Path, csv: Option<&Path>, xapi: Option<&Path>, scenarios: &Path, course: &CourseArgs) -> u8 {
+fn report(
+    dir: &Path,
+    csv: Option<&Path>,
+    xapi: Option<&Path>,
+    scenarios: &Path,
+    course: &CourseArgs,
+) -> u8 {
     use crate::report::csv_export::CsvWriter;
     use crate::report::xapi::{XapiWriter, statements};
     use crate::report::{Detail, Summary, scan};
@@ -491,7 +524,11 @@ fn report(dir: &Path, csv: Option<&Path>, xapi: Option<&Path>, scenarios: &Path,
         Ok(None) => None,
         Err(()) => return CANNOT_RUN,
     };
-    let detail = if xapi_out.is_some() { Detail::Full } else { Detail::Summary };
+    let detail = if xapi_out.is_some() {
+        Detail::Full
+    } else {
+        Detail::Summary
+    };
     let mut summary = Summary::new(library.as_ref());
     let mut write_error: Option<String> = None;
     let stats = scan(dir, detail, library.as_ref(), |row, lines| {
@@ -521,7 +558,10 @@ fn report(dir: &Path, csv: Option<&Path>, xapi: Option<&Path>, scenarios: &Path,
         eprintln!("warning: {p}");
     }
     if stats.duplicates > 0 {
-        eprintln!("note: {} session(s) saved twice were counted once", stats.duplicates);
+        eprintln!(
+            "note: {} session(s) saved twice were counted once",
+            stats.duplicates
+        );
     }
     let code = print_out(&summary.to_text(library.as_ref()));
     if let Some(e) = write_error {

@@ -17,7 +17,9 @@ pub fn fill(bytes: &mut [u8]) {
     let mut state = nanos ^ (u128::from(std::process::id()) << 64);
     for b in bytes.iter_mut() {
         // SplitMix-style scrambling of the fallback state.
-        state = state.wrapping_mul(0x2545_F491_4F6C_DD1D_9E37_79B9_7F4A_7C15).wrapping_add(1);
+        state = state
+            .wrapping_mul(0x2545_F491_4F6C_DD1D_9E37_79B9_7F4A_7C15)
+            .wrapping_add(1);
         *b = (state >> 120) as u8;
     }
 }

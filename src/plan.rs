@@ -41,12 +41,22 @@ impl PlanFile {
 /// Reads one plan file.
 pub fn read_plan(path: &Path) -> Result<Plan, String> {
     let text = load::read_text(path, 1024 * 1024).map_err(|e| e.message)?;
-    load::parse::<Plan>(&text).map_err(|e| format!("{}:{}:{}: {}", path.display(), e.position.line, e.position.col, e.message))
+    load::parse::<Plan>(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: {}",
+            path.display(),
+            e.position.line,
+            e.position.col,
+            e.message
+        )
+    })
 }
 
 /// Every plan under a folder (none when the folder does not exist).
 pub fn read_plans(dir: &Path) -> Vec<PlanFile> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())

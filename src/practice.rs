@@ -38,10 +38,16 @@ impl History {
         let mut sessions = Vec::new();
         let prefix = format!("{participant}_");
         for path in session_files(dir) {
-            if !path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)) {
+            if !path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+            {
                 continue;
             }
-            let Ok((Some(head), Some(last), _)) = read_head_and_tail(&path) else { continue };
+            let Ok((Some(head), Some(last), _)) = read_head_and_tail(&path) else {
+                continue;
+            };
             if let (Body::Started(s), Body::Finished(f)) = (head.body, last.body) {
                 if s.participant == participant {
                     sessions.push(PastSession {
@@ -118,7 +124,10 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
         .map(|p| {
             let s = &p.scenario;
             let cat = &p.catalogue;
-            let mut indicators: Vec<&str> = s.observations().filter_map(|(_, o)| o.indicator.as_deref()).collect();
+            let mut indicators: Vec<&str> = s
+                .observations()
+                .filter_map(|(_, o)| o.indicator.as_deref())
+                .collect();
             indicators.sort_unstable();
             indicators.dedup();
             let mut principles: Vec<&str> = s
@@ -178,7 +187,11 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
                     breached
                         .iter()
                         .take(2)
-                        .map(|(p, n)| format!("{} ({n} time{})", cat.label(p), if *n == 1 { "" } else { "s" }))
+                        .map(|(p, n)| format!(
+                            "{} ({n} time{})",
+                            cat.label(p),
+                            if *n == 1 { "" } else { "s" }
+                        ))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ));
@@ -201,6 +214,10 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
             }
         })
         .collect();
-    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.scenario.cmp(&b.scenario)));
+    out.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.scenario.cmp(&b.scenario))
+    });
     out
 }

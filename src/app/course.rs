@@ -33,7 +33,10 @@ impl CourseSource {
     pub fn load(&self) -> (Library, Option<String>) {
         match Library::load(std::slice::from_ref(&self.scenarios), &self.options) {
             Ok(l) => (l, None),
-            Err(e) => (Library::default(), Some(format!("The scenarios could not be loaded: {e}"))),
+            Err(e) => (
+                Library::default(),
+                Some(format!("The scenarios could not be loaded: {e}")),
+            ),
         }
     }
 }
@@ -114,7 +117,9 @@ fn fingerprint(source: &CourseSource) -> Vec<(PathBuf, u64, Option<SystemTime>)>
     let mut out = Vec::new();
     let mut stack = vec![source.scenarios.clone()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for e in entries.flatten() {
             let path = e.path();
             match e.metadata() {
@@ -134,7 +139,9 @@ fn fingerprint(source: &CourseSource) -> Vec<(PathBuf, u64, Option<SystemTime>)>
 fn apply_reloads(reloads: Res<Reloads>, mut course: ResMut<Course>) {
     let Ok(rx) = reloads.0.lock() else { return };
     // Only the newest library counts when several arrived.
-    let Some((library, problem)) = rx.try_iter().last() else { return };
+    let Some((library, problem)) = rx.try_iter().last() else {
+        return;
+    };
     let (errors, warnings) = library.counts();
     let summary = format!(
         "The scenarios were reloaded: {} playable, {errors} error{}, {warnings} warning{}.",

@@ -5,8 +5,8 @@ use super::course::Course;
 use super::views::debrief::DebriefModel;
 use super::views::play::PlayForm;
 use super::{ResultsDir, Screen, Trainee};
-use crate::engine::session::{Action, Session};
 use crate::engine::Score;
+use crate::engine::session::{Action, Session};
 use crate::record::reader::read_session;
 use crate::record::store::{FsStore, Store};
 use crate::record::{self, Mode, Recorder, SaveStatus};
@@ -109,19 +109,26 @@ impl ActivePlan {
 
 /// Where the chosen plan is remembered between runs.
 fn plan_memory() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map(|d| d.config_dir().join("plan.txt"))
+    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
+        .map(|d| d.config_dir().join("plan.txt"))
 }
 
 /// Chooses (or clears) the plan, remembers it, and sets the mode it asks for.
 pub fn choose_plan(world: &mut World, plan: Option<crate::plan::PlanFile>) {
     if let Some(memory) = plan_memory() {
         let _ = match &plan {
-            Some(p) => std::fs::create_dir_all(memory.parent().unwrap_or(std::path::Path::new(".")))
-                .and_then(|()| std::fs::write(&memory, p.path.display().to_string())),
+            Some(p) => {
+                std::fs::create_dir_all(memory.parent().unwrap_or(std::path::Path::new(".")))
+                    .and_then(|()| std::fs::write(&memory, p.path.display().to_string()))
+            }
             None => std::fs::remove_file(&memory),
         };
     }
-    if let Some(mode) = plan.as_ref().and_then(|p| p.plan.as_ref().ok()).map(|p| p.mode) {
+    if let Some(mode) = plan
+        .as_ref()
+        .and_then(|p| p.plan.as_ref().ok())
+        .map(|p| p.mode)
+    {
         world.resource_mut::<Trainee>().mode = mode;
     }
     world.insert_resource(ActivePlan(plan));
@@ -170,22 +177,43 @@ pub fn plugin(app: &mut App) {
     }
 }
 
-/// The scenarios the trainee may play, in order: the plan's, or all of them.
+/// The scenarios the trainee may play, in order: the plan's, or all of them (practice scenarios
+/// in file order, then the pre and the post assessment).
 pub fn scenario_list(course: &Course, plan: &ActivePlan) -> Vec<Arc<Playable>> {
     match plan.plan() {
-        Some(p) => p.scenarios.iter().filter_map(|id| course.library.find(id).cloned()).collect(),
-        None => course.library.playable().cloned().collect(),
+        Some(p) => p
+            .scenarios
+            .iter()
+            .filter_map(|id| course.library.find(id).cloned())
+            .collect(),
+        None => {
+            let mut list: Vec<Arc<Playable>> = course.library.playable().cloned().collect();
+            list.sort_by_key(|p| {
+                p.scenario
+                    .assessment
+                    .map(|a| a == crate::scenario::model::AssessmentForm::Post)
+            });
+            list
+        }
     }
 }
 
-fn on_begin(ev: On<Begin>, plan: Res<ActivePlan>, mut trainee: ResMut<Trainee>, mut next: ResMut<NextState<Screen>>) {
+fn on_begin(
+    ev: On<Begin>,
+    plan: Res<ActivePlan>,
+    mut trainee: ResMut<Trainee>,
+    mut next: ResMut<NextState<Screen>>,
+) {
     trainee.participant = ev.participant.clone();
     // A plan sets the mode for the day.
     trainee.mode = plan.plan().map_or(ev.mode, |p| p.mode);
     next.set(Screen::Select);
 }
 
-#[expect(clippy::too_many_arguments, reason = "a Bevy observer takes its resources as parameters")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy observer takes its resources as parameters"
+)]
 fn on_start(
     ev: On<StartScenario>,
     course: Res<Course>,
@@ -199,7 +227,10 @@ fn on_start(
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(playable) = course.library.find(&ev.0).cloned() else {
-        notice.0 = Some(format!("The scenario \"{}\" is not available any more.", ev.0));
+        notice.0 = Some(format!(
+            "The scenario \"{}\" is not available any more.",
+            ev.0
+        ));
         return;
     };
     let seed = seed.0.unwrap_or_else(crate::entropy::u64);
@@ -225,7 +256,10 @@ fn on_start(
     next.set(Screen::Play);
 }
 
-#[expect(clippy::too_many_arguments, reason = "a Bevy observer takes its resources as parameters")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy observer takes its resources as parameters"
+)]
 fn on_act(
     ev: On<Act>,
     trainee: Res<Trainee>,
@@ -236,12 +270,19 @@ fn on_act(
     mut unsaved: ResMut<Unsaved>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Some(playing) = active.0.as_mut() else { return };
-    let moves_on = matches!(ev.0, Action::Choose(_) | Action::Refer(_) | Action::Classify(_));
+    let Some(playing) = active.0.as_mut() else {
+        return;
+    };
+    let moves_on = matches!(
+        ev.0,
+        Action::Choose(_) | Action::Refer(_) | Action::Classify(_)
+    );
     match playing.session.apply(ev.0.clone()) {
         Ok(events) => {
             playing.error = None;
-            let _ = playing.recorder.append_events_at(&events, OffsetDateTime::now_utc());
+            let _ = playing
+                .recorder
+                .append_events_at(&events, OffsetDateTime::now_utc());
             if moves_on {
                 playing.form = PlayForm::default();
             }
@@ -254,13 +295,26 @@ fn on_act(
     if !playing.session.is_over() {
         return;
     }
-    let Some(mut done) = active.0.take() else { return };
+    let Some(mut done) = active.0.take() else {
+        return;
+    };
     let score = Score::of(&done.session);
-    let _ = done.recorder.finish_at(&done.session, &score, OffsetDateTime::now_utc());
+    let _ = done
+        .recorder
+        .finish_at(&done.session, &score, OffsetDateTime::now_utc());
     let id = done.session.playable().id().to_owned();
     let list = scenario_list(&course, &plan);
-    let has_next = list.iter().position(|p| p.id() == id).is_some_and(|i| i + 1 < list.len());
-    debrief.model = Some(DebriefModel::of(&done.session, &score, &trainee.participant, trainee.mode, has_next));
+    let has_next = list
+        .iter()
+        .position(|p| p.id() == id)
+        .is_some_and(|i| i + 1 < list.len());
+    debrief.model = Some(DebriefModel::of(
+        &done.session,
+        &score,
+        &trainee.participant,
+        trainee.mode,
+        has_next,
+    ));
     debrief.scenario = Some(id);
     if done.recorder.has_unsaved() {
         unsaved.0.push(done.recorder);
@@ -268,7 +322,12 @@ fn on_act(
     next.set(Screen::Debrief);
 }
 
-fn on_leave(_: On<Leave>, mut active: ResMut<Active>, mut unsaved: ResMut<Unsaved>, mut next: ResMut<NextState<Screen>>) {
+fn on_leave(
+    _: On<Leave>,
+    mut active: ResMut<Active>,
+    mut unsaved: ResMut<Unsaved>,
+    mut next: ResMut<NextState<Screen>>,
+) {
     if let Some(playing) = active.0.take() {
         if playing.recorder.has_unsaved() {
             unsaved.0.push(playing.recorder);
@@ -277,7 +336,10 @@ fn on_leave(_: On<Leave>, mut active: ResMut<Active>, mut unsaved: ResMut<Unsave
     next.set(Screen::Select);
 }
 
-#[expect(clippy::too_many_arguments, reason = "a Bevy observer takes its resources as parameters")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy observer takes its resources as parameters"
+)]
 fn on_resume(
     ev: On<Resume>,
     course: Res<Course>,
@@ -299,7 +361,11 @@ fn on_resume(
 }
 
 /// Rebuilds an interrupted session from its file and carries on recording into it.
-pub fn resume(path: &std::path::Path, course: &Course, stores: &StoreMaker) -> Result<(Playing, Mode), String> {
+pub fn resume(
+    path: &std::path::Path,
+    course: &Course,
+    stores: &StoreMaker,
+) -> Result<(Playing, Mode), String> {
     let log = read_session(path).map_err(|e| e.to_string())?;
     let started = log
         .started()
@@ -309,13 +375,19 @@ pub fn resume(path: &std::path::Path, course: &Course, stores: &StoreMaker) -> R
         .library
         .find(&started.scenario)
         .cloned()
-        .ok_or_else(|| format!("The scenario \"{}\" is not available any more.", started.scenario))?;
-    let (session, _) = Session::replay(playable, started.seed, &log.actions()).map_err(|(i, e)| {
-        format!(
-            "This session cannot be resumed: the scenario has changed since (step {}: {e}).",
-            i + 1
-        )
-    })?;
+        .ok_or_else(|| {
+            format!(
+                "The scenario \"{}\" is not available any more.",
+                started.scenario
+            )
+        })?;
+    let (session, _) =
+        Session::replay(playable, started.seed, &log.actions()).map_err(|(i, e)| {
+            format!(
+                "This session cannot be resumed: the scenario has changed since (step {}: {e}).",
+                i + 1
+            )
+        })?;
     let recorder = Recorder::resume(
         (stores.0)(),
         path,
@@ -346,7 +418,9 @@ fn on_after_debrief(
     debrief: Res<LastDebrief>,
     mut commands: Commands,
 ) {
-    let Some(current) = debrief.scenario.clone() else { return };
+    let Some(current) = debrief.scenario.clone() else {
+        return;
+    };
     let target = match *ev {
         AfterDebrief::Replay => Some(current),
         AfterDebrief::Next => {

@@ -15,7 +15,10 @@ pub fn plugin(app: &mut App) {
     );
 }
 
-fn drop_unchanged_modifiers(mut inputs: Query<&mut EguiInput>, mut last: Local<Option<egui::Modifiers>>) {
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
     for mut input in &mut inputs {
         let previous = *last;
         input.events.retain(|event| match event {

@@ -45,8 +45,10 @@ pub struct ResultsDir(pub PathBuf);
 
 /// The default results folder: the user's data folder, or `results` beside the program.
 pub fn default_results_dir() -> PathBuf {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
-        .map_or_else(|| PathBuf::from("results"), |d| d.data_dir().join("results"))
+    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map_or_else(
+        || PathBuf::from("results"),
+        |d| d.data_dir().join("results"),
+    )
 }
 
 /// Everything the trainer needs that does not draw: states, the course, the flow, settings.
@@ -76,13 +78,21 @@ fn display_problem() -> Option<String> {
 /// The one-line explanation of a failure to start the window.
 fn explain_start_failure(message: &str) -> String {
     let lower = message.to_lowercase();
-    if lower.contains("adapter") || lower.contains("gpu") || lower.contains("vulkan") || lower.contains("wgpu") {
+    if lower.contains("adapter")
+        || lower.contains("gpu")
+        || lower.contains("vulkan")
+        || lower.contains("wgpu")
+    {
         format!(
             "mpa-trainer: no graphics driver could draw the window ({message}). Install Mesa's \
              software drivers (Debian/Ubuntu: sudo apt-get install mesa-vulkan-drivers libgl1-mesa-dri) \
              and try again."
         )
-    } else if lower.contains("display") || lower.contains("x11") || lower.contains("event loop") || lower.contains("xopendisplay") {
+    } else if lower.contains("display")
+        || lower.contains("x11")
+        || lower.contains("event loop")
+        || lower.contains("xopendisplay")
+    {
         format!(
             "mpa-trainer: the display cannot be opened ({message}). Check that DISPLAY points to a \
              running desktop, or start a virtual one with Xvfb."
@@ -134,8 +144,9 @@ pub fn run(args: AppArgs) -> ExitCode {
 
 /// The full application: a window, egui, and every screen.
 pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
-    use bevy::winit::WinitSettings;
+    use bevy::winit::{UpdateMode, WinitSettings};
     use bevy_egui::EguiPlugin;
+    use std::time::Duration;
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -153,8 +164,12 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
                 ..default()
             }),
     )
-    // Redraw only on input or change: a trainee reading must not cost a CPU core.
-    .insert_resource(WinitSettings::desktop_app())
+    // Redraw only on input or change: a trainee reading must not cost a CPU core. Between
+    // inputs the window wakes once a minute (the course watcher wakes it on a file change).
+    .insert_resource(WinitSettings {
+        focused_mode: UpdateMode::reactive(Duration::from_secs(60)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
+    })
     .insert_resource(ClearColor(Color::srgb(0.96, 0.96, 0.94)))
     .add_plugins(EguiPlugin::default())
     .insert_resource(course::CourseSource::from_args(args))

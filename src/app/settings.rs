@@ -23,7 +23,8 @@ impl Default for Settings {
 
 /// Where the settings are kept (the user's configuration folder).
 pub fn settings_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map(|d| d.config_dir().join("settings.ron"))
+    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
+        .map(|d| d.config_dir().join("settings.ron"))
 }
 
 impl Settings {
@@ -33,7 +34,11 @@ impl Settings {
             .and_then(|p| std::fs::read_to_string(p).ok())
             .and_then(|t| ron::from_str(&t).ok())
             .map(|s: Settings| Settings {
-                zoom: if s.zoom.is_finite() { s.zoom.clamp(0.5, 3.0) } else { 1.0 },
+                zoom: if s.zoom.is_finite() {
+                    s.zoom.clamp(0.5, 3.0)
+                } else {
+                    1.0
+                },
                 ..s
             })
             .unwrap_or_default()

@@ -257,7 +257,11 @@ impl Score {
             reasons.push(format!(
                 "{} critical error{}: any critical error fails the scenario.",
                 self.critical_errors.len(),
-                if self.critical_errors.len() == 1 { "" } else { "s" }
+                if self.critical_errors.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
             ));
         }
         if self.scaled < self.pass_mark {

@@ -2,9 +2,9 @@
 //! format contract. No I/O, no clock and no global randomness: a session replays from its seed
 //! and its actions.
 
+use crate::scenario::Playable;
 use crate::scenario::graph::{Flags, Node};
 use crate::scenario::model::{Grade, Observation, Outcome, SceneKind};
-use crate::scenario::Playable;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -118,7 +118,9 @@ pub enum ActionError {
     NoSuchObservation { scene: String, observation: String },
     #[error("scene \"{scene}\" is a {kind} scene: it has no choices to take")]
     NotAScene { scene: String, kind: &'static str },
-    #[error("scene \"{scene}\" has {count} choices; there is no choice {index} (choices count from 0)")]
+    #[error(
+        "scene \"{scene}\" has {count} choices; there is no choice {index} (choices count from 0)"
+    )]
     NoSuchChoice {
         scene: String,
         index: usize,
@@ -168,8 +170,14 @@ pub enum PathStep {
         choice: usize,
         flags: Flags,
     },
-    Referral { scene: usize, record: usize },
-    Classify { scene: usize, record: usize },
+    Referral {
+        scene: usize,
+        record: usize,
+    },
+    Classify {
+        scene: usize,
+        record: usize,
+    },
 }
 
 /// One trainee playing one scenario.
@@ -298,7 +306,12 @@ impl Session {
             })
     }
 
-    fn name(&mut self, id: &str, indicator: &str, events: &mut Vec<Event>) -> Result<(), ActionError> {
+    fn name(
+        &mut self,
+        id: &str,
+        indicator: &str,
+        events: &mut Vec<Event>,
+    ) -> Result<(), ActionError> {
         let index = self.observation_index(id)?;
         if self.playable.catalogue.indicator(indicator).is_none() {
             return Err(ActionError::UnknownIndicator {
@@ -318,7 +331,12 @@ impl Session {
         Ok(())
     }
 
-    fn set_flagged(&mut self, id: &str, on: bool, events: &mut Vec<Event>) -> Result<(), ActionError> {
+    fn set_flagged(
+        &mut self,
+        id: &str,
+        on: bool,
+        events: &mut Vec<Event>,
+    ) -> Result<(), ActionError> {
         let scene = self.current;
         let index = self.observation_index(id)?;
         let changed = if on {
@@ -342,9 +360,10 @@ impl Session {
     fn choose(&mut self, index: usize, events: &mut Vec<Event>) -> Result<(), ActionError> {
         let scene = self.current;
         let playable = Arc::clone(&self.playable);
-        let (Some(SceneKind::Scene(model)), Some(Node::Scene(edges))) =
-            (playable.scenario.scene(scene), playable.compiled.nodes.get(scene))
-        else {
+        let (Some(SceneKind::Scene(model)), Some(Node::Scene(edges))) = (
+            playable.scenario.scene(scene),
+            playable.compiled.nodes.get(scene),
+        ) else {
             return Err(ActionError::NotAScene {
                 scene: self.scene_id(scene).to_owned(),
                 kind: self.kind_name(),
@@ -405,8 +424,17 @@ impl Session {
     fn refer(&mut self, services: &[String], events: &mut Vec<Event>) -> Result<(), ActionError> {
         let scene = self.current;
         let playable = Arc::clone(&self.playable);
-        let (Some(SceneKind::Referral(model)), Some(Node::Referral { next, consent, max_points })) =
-            (playable.scenario.scene(scene), playable.compiled.nodes.get(scene))
+        let (
+            Some(SceneKind::Referral(model)),
+            Some(Node::Referral {
+                next,
+                consent,
+                max_points,
+            }),
+        ) = (
+            playable.scenario.scene(scene),
+            playable.compiled.nodes.get(scene),
+        )
         else {
             return Err(ActionError::NotAReferral {
                 scene: self.scene_id(scene).to_owned(),
@@ -484,9 +512,10 @@ impl Session {
     fn classify(&mut self, answer: &str, events: &mut Vec<Event>) -> Result<(), ActionError> {
         let scene = self.current;
         let playable = Arc::clone(&self.playable);
-        let (Some(SceneKind::Classify(model)), Some(Node::Classify { next })) =
-            (playable.scenario.scene(scene), playable.compiled.nodes.get(scene))
-        else {
+        let (Some(SceneKind::Classify(model)), Some(Node::Classify { next })) = (
+            playable.scenario.scene(scene),
+            playable.compiled.nodes.get(scene),
+        ) else {
             return Err(ActionError::NotAClassify {
                 scene: self.scene_id(scene).to_owned(),
                 kind: self.kind_name(),
@@ -548,7 +577,9 @@ impl Session {
 
     /// Whether an observation (by position in its scene) is flagged.
     pub fn is_flagged(&self, scene: usize, observation: usize) -> bool {
-        self.flagged.get(scene).is_some_and(|f| f.contains(&observation))
+        self.flagged
+            .get(scene)
+            .is_some_and(|f| f.contains(&observation))
     }
 
     /// The indicator the trainee named for an observation, if any.

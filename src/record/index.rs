@@ -11,12 +11,16 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let path = e.path();
             match e.file_type() {
                 Ok(t) if t.is_dir() => stack.push(path),
-                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "jsonl") => out.push(path),
+                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "jsonl") => {
+                    out.push(path)
+                }
                 _ => {}
             }
         }
@@ -27,9 +31,10 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Whether a file name belongs to a participant (`{participant}_{scenario}_{time}_{id}.jsonl`).
 fn belongs_to(path: &Path, participant: &str) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.strip_prefix(participant).is_some_and(|rest| rest.starts_with('_')))
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.strip_prefix(participant)
+            .is_some_and(|rest| rest.starts_with('_'))
+    })
 }
 
 /// An interrupted session: started, never finished.
@@ -53,7 +58,9 @@ pub fn interrupted(dir: &Path, participant: &str) -> Vec<Interrupted> {
                 return None;
             }
             let head = head?;
-            let Body::Started(started) = &head.body else { return None };
+            let Body::Started(started) = &head.body else {
+                return None;
+            };
             if started.participant != participant {
                 return None;
             }
@@ -77,8 +84,13 @@ pub fn interrupted(dir: &Path, participant: &str) -> Vec<Interrupted> {
 /// The participant's best finished result per scenario in a mode: (scaled, passed).
 pub fn best_results(dir: &Path, participant: &str, mode: Mode) -> HashMap<String, (f64, bool)> {
     let mut best: HashMap<String, (f64, bool)> = HashMap::new();
-    for path in session_files(dir).into_iter().filter(|p| belongs_to(p, participant)) {
-        let Ok((Some(head), Some(last), _)) = read_head_and_tail(&path) else { continue };
+    for path in session_files(dir)
+        .into_iter()
+        .filter(|p| belongs_to(p, participant))
+    {
+        let Ok((Some(head), Some(last), _)) = read_head_and_tail(&path) else {
+            continue;
+        };
         let (Body::Started(started), Body::Finished(finished)) = (&head.body, &last.body) else {
             continue;
         };
@@ -86,7 +98,9 @@ pub fn best_results(dir: &Path, participant: &str, mode: Mode) -> HashMap<String
             continue;
         }
         let s = &finished.score;
-        let entry = best.entry(started.scenario.clone()).or_insert((s.scaled, s.passed));
+        let entry = best
+            .entry(started.scenario.clone())
+            .or_insert((s.scaled, s.passed));
         // A pass beats a higher failing score.
         if (s.passed, s.scaled) > (entry.1, entry.0) {
             *entry = (s.scaled, s.passed);

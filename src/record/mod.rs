@@ -10,8 +10,8 @@ pub use reader::{SessionLog, read_session};
 pub use store::{FsStore, Store};
 pub use writer::{RecordError, Recorder, SaveStatus};
 
-use crate::engine::session::{Action, Event, Session};
 use crate::engine::Score;
+use crate::engine::session::{Action, Event, Session};
 use crate::scenario::Playable;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -126,8 +126,11 @@ pub struct Line {
 /// Times in records: RFC 3339 in UTC, to the millisecond.
 pub fn format_time(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
-    let ms = t.replace_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000).unwrap_or(t);
-    ms.format(&Rfc3339).unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
+    let ms = t
+        .replace_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
+        .unwrap_or(t);
+    ms.format(&Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
 }
 
 /// Parses a record time.
@@ -153,7 +156,10 @@ impl Line {
     pub fn to_json(&self) -> String {
         let mut map = match &self.body {
             Body::Started(s) => tagged("session_started", s),
-            Body::Play(e) => serde_json::to_value(e).ok().and_then(object).unwrap_or_default(),
+            Body::Play(e) => serde_json::to_value(e)
+                .ok()
+                .and_then(object)
+                .unwrap_or_default(),
             Body::Resumed => tagged("session_resumed", &Map::new()),
             Body::Finished(f) => tagged("session_finished", f),
         };
@@ -215,7 +221,10 @@ fn object(v: Value) -> Option<Map<String, Value>> {
 }
 
 fn tagged<T: Serialize>(tag: &str, value: &T) -> Map<String, Value> {
-    let mut map = serde_json::to_value(value).ok().and_then(object).unwrap_or_default();
+    let mut map = serde_json::to_value(value)
+        .ok()
+        .and_then(object)
+        .unwrap_or_default();
     map.insert("event".to_owned(), Value::from(tag));
     map
 }
@@ -246,7 +255,9 @@ pub fn started(
 pub fn new_session_id() -> String {
     let mut bytes = [0u8; 16];
     crate::entropy::fill(&mut bytes);
-    uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
 }
 
 /// The trainee's actions recorded in a log, in order (to replay or resume the session).
@@ -305,7 +316,10 @@ mod tests {
 
     #[test]
     fn bad_lines_say_why() {
-        assert!(matches!(Line::from_json("{\"seq\":1"), Err(LineError::Json(_))));
+        assert!(matches!(
+            Line::from_json("{\"seq\":1"),
+            Err(LineError::Json(_))
+        ));
         assert_eq!(
             Line::from_json("{\"seq\":1,\"t\":\"2026-11-29T10:00:00Z\"}"),
             Err(LineError::Missing("event"))

@@ -69,14 +69,20 @@ impl SessionLog {
 
 /// Reads a whole session file.
 pub fn read_session(path: &Path) -> Result<SessionLog, ReadError> {
-    let io_err = |e: io::Error| ReadError::Io(path.to_path_buf(), crate::record::writer::io_words(&e));
+    let io_err =
+        |e: io::Error| ReadError::Io(path.to_path_buf(), crate::record::writer::io_words(&e));
     let file = File::open(path).map_err(io_err)?;
     let len = file.metadata().map_err(io_err)?.len();
     if len > MAX_LOG_BYTES {
-        return Err(ReadError::TooLarge(path.to_path_buf(), MAX_LOG_BYTES / (1024 * 1024)));
+        return Err(ReadError::TooLarge(
+            path.to_path_buf(),
+            MAX_LOG_BYTES / (1024 * 1024),
+        ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.take(MAX_LOG_BYTES).read_to_end(&mut bytes).map_err(io_err)?;
+    file.take(MAX_LOG_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
     Ok(parse_session(path, &bytes))
 }
 
@@ -100,7 +106,8 @@ pub fn parse_session(path: &Path, bytes: &[u8]) -> SessionLog {
         let raw = &rest[..end];
         offset += end + 1;
         log.good_len = offset as u64;
-        log.raw.push(String::from_utf8_lossy(&rest[..=end]).into_owned());
+        log.raw
+            .push(String::from_utf8_lossy(&rest[..=end]).into_owned());
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -139,7 +146,10 @@ pub fn read_head_and_tail(path: &Path) -> io::Result<(Option<Line>, Option<Line>
         Some(end) => &tail[..end],
         None => &[][..],
     };
-    let last_start = complete.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let last_start = complete
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let last = (start > 0 || last_start > 0 || !complete.is_empty())
         .then(|| std::str::from_utf8(&complete[last_start..]).ok())
         .flatten()
@@ -159,13 +169,23 @@ mod tests {
         assert_eq!(log.lines.len(), 2);
         assert_eq!(log.good_len, (good.len() * 2) as u64);
         assert_eq!(log.problems.len(), 1);
-        assert!(log.problems[0].starts_with("line 3: cut off"), "{:?}", log.problems);
+        assert!(
+            log.problems[0].starts_with("line 3: cut off"),
+            "{:?}",
+            log.problems
+        );
     }
 
     #[test]
     fn corrupt_middle_lines_are_skipped_and_the_rest_is_read() {
         let good = "{\"seq\":0,\"t\":\"2026-11-29T10:00:00Z\",\"event\":\"session_resumed\"}\n";
-        let text = [good.as_bytes(), b"\xff\xfe garbage\n", b"not json\n", good.as_bytes()].concat();
+        let text = [
+            good.as_bytes(),
+            b"\xff\xfe garbage\n",
+            b"not json\n",
+            good.as_bytes(),
+        ]
+        .concat();
         let log = parse_session(Path::new("x.jsonl"), &text);
         assert_eq!(log.lines.len(), 2);
         assert_eq!(log.problems.len(), 2);

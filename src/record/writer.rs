@@ -4,9 +4,9 @@
 
 use super::store::{FsStore, Store};
 use super::{Body, Line, SessionFinished, SessionStarted};
+use crate::engine::Score;
 use crate::engine::script::Script;
 use crate::engine::session::{Event, Session};
-use crate::engine::Score;
 use crate::scenario::Playable;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,9 @@ pub enum RecordError {
 /// Plain words for a file-system error.
 pub fn io_words(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "the folder is missing (deleted, or a drive was removed)".to_owned(),
+        io::ErrorKind::NotFound => {
+            "the folder is missing (deleted, or a drive was removed)".to_owned()
+        }
         io::ErrorKind::PermissionDenied => "permission denied (the folder is read-only)".to_owned(),
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
@@ -37,9 +39,14 @@ pub fn io_words(e: &io::Error) -> String {
 /// Whether everything recorded so far is on the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveStatus {
-    Saved { path: PathBuf },
+    Saved {
+        path: PathBuf,
+    },
     /// Some lines are only in memory; `error` says why.
-    Unsaved { lines: usize, error: RecordError },
+    Unsaved {
+        lines: usize,
+        error: RecordError,
+    },
 }
 
 /// Writes one session's lines, durably and in order.
@@ -121,9 +128,10 @@ impl Recorder {
     ) -> Recorder {
         let saved_len = good_len;
         let dir = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "session".to_owned(), |s| s.to_string_lossy().into_owned());
+        let stem = path.file_stem().map_or_else(
+            || "session".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let saved = lines.len();
         let mut recorder = Recorder {
             store,
@@ -141,7 +149,11 @@ impl Recorder {
     }
 
     /// Records a session played from a script into `dir`, as the app would (workshop mode).
-    pub fn create_for_script(dir: &Path, playable: &Playable, script: &Script) -> Result<Recorder, RecordError> {
+    pub fn create_for_script(
+        dir: &Path,
+        playable: &Playable,
+        script: &Script,
+    ) -> Result<Recorder, RecordError> {
         let header = super::started(
             super::new_session_id(),
             &script.participant,
@@ -150,7 +162,12 @@ impl Recorder {
             script.seed.unwrap_or(0),
             None,
         );
-        let recorder = Recorder::start(Box::new(FsStore::new()), dir, header, OffsetDateTime::now_utc());
+        let recorder = Recorder::start(
+            Box::new(FsStore::new()),
+            dir,
+            header,
+            OffsetDateTime::now_utc(),
+        );
         match recorder.status() {
             SaveStatus::Saved { .. } => Ok(recorder),
             SaveStatus::Unsaved { error, .. } => Err(error),
@@ -158,12 +175,20 @@ impl Recorder {
     }
 
     /// Appends events of the session, now; an error means they are kept only in memory so far.
-    pub fn append_events(&mut self, _session: &Session, events: &[Event]) -> Result<(), RecordError> {
+    pub fn append_events(
+        &mut self,
+        _session: &Session,
+        events: &[Event],
+    ) -> Result<(), RecordError> {
         self.append_events_at(events, OffsetDateTime::now_utc())
     }
 
     /// Appends events with the given time.
-    pub fn append_events_at(&mut self, events: &[Event], at: OffsetDateTime) -> Result<(), RecordError> {
+    pub fn append_events_at(
+        &mut self,
+        events: &[Event],
+        at: OffsetDateTime,
+    ) -> Result<(), RecordError> {
         for e in events {
             self.push(Body::Play(e.clone()), at);
         }
@@ -176,8 +201,16 @@ impl Recorder {
     }
 
     /// Writes the last line with the given time.
-    pub fn finish_at(&mut self, session: &Session, score: &Score, at: OffsetDateTime) -> Result<(), RecordError> {
-        self.push(Body::Finished(Box::new(SessionFinished::of(session, score.clone()))), at);
+    pub fn finish_at(
+        &mut self,
+        session: &Session,
+        score: &Score,
+        at: OffsetDateTime,
+    ) -> Result<(), RecordError> {
+        self.push(
+            Body::Finished(Box::new(SessionFinished::of(session, score.clone()))),
+            at,
+        );
         self.result()
     }
 
@@ -223,14 +256,20 @@ impl Recorder {
             }
         };
         let bytes: String = self.lines[self.saved..].concat();
-        match self.store.append_at(&path, self.saved_len, bytes.as_bytes()) {
+        match self
+            .store
+            .append_at(&path, self.saved_len, bytes.as_bytes())
+        {
             Ok(()) => {
                 self.saved = self.lines.len();
                 self.saved_len += bytes.len() as u64;
                 Ok(())
             }
             Err(e) => {
-                if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::InvalidData) {
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::InvalidData
+                ) {
                     // The file is gone or was changed: next time, write everything afresh.
                     self.path = None;
                 }
@@ -277,7 +316,9 @@ impl Recorder {
                 lines: self.lines.len() - self.saved,
                 error: error.clone(),
             },
-            (_, Some(path)) if self.saved == self.lines.len() => SaveStatus::Saved { path: path.clone() },
+            (_, Some(path)) if self.saved == self.lines.len() => {
+                SaveStatus::Saved { path: path.clone() }
+            }
             _ => SaveStatus::Unsaved {
                 lines: self.lines.len() - self.saved,
                 error: RecordError::Write(self.dir.clone(), "not saved yet".to_owned()),

@@ -40,7 +40,11 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 fn number(x: f64) -> String {
-    if x.is_finite() { format!("{x:.4}") } else { String::new() }
+    if x.is_finite() {
+        format!("{x:.4}")
+    } else {
+        String::new()
+    }
 }
 
 /// The cells of one row.
@@ -48,7 +52,11 @@ pub fn cells(row: &Row) -> Vec<String> {
     let s = row.score.as_ref();
     let opt = |x: Option<f64>| x.map_or_else(String::new, number);
     let breaches = s.map_or_else(String::new, |s| {
-        s.breaches.iter().map(|b| format!("{}@{}", b.principle, b.scene)).collect::<Vec<_>>().join(";")
+        s.breaches
+            .iter()
+            .map(|b| format!("{}@{}", b.principle, b.scene))
+            .collect::<Vec<_>>()
+            .join(";")
     });
     vec![
         neutralise(&row.started.participant),

@@ -4,8 +4,8 @@
 pub mod csv_export;
 pub mod xapi;
 
-use crate::engine::session::{Event, Session};
 use crate::engine::Score;
+use crate::engine::session::{Event, Session};
 use crate::record::reader::{read_head_and_tail, read_session};
 use crate::record::{Body, Line, Mode, SessionFinished, SessionStarted, format_time};
 use crate::scenario::Library;
@@ -64,7 +64,11 @@ pub enum Detail {
 
 /// Reads one session file into a row; with `Detail::Full` (or an interrupted session) the
 /// events too. `library` lets an interrupted session be scored over what occurred.
-pub fn read_row(path: &Path, detail: Detail, library: Option<&Library>) -> Result<(Row, Vec<Line>), String> {
+pub fn read_row(
+    path: &Path,
+    detail: Detail,
+    library: Option<&Library>,
+) -> Result<(Row, Vec<Line>), String> {
     if detail == Detail::Summary {
         let (head, last, torn) = read_head_and_tail(path).map_err(|e| e.to_string())?;
         if let (Some(head), Some(last), false) = (&head, &last, torn) {
@@ -86,16 +90,23 @@ pub fn read_row(path: &Path, detail: Detail, library: Option<&Library>) -> Resul
         }
     }
     let log = read_session(path).map_err(|e| e.to_string())?;
-    let started = log.started().cloned().ok_or_else(|| "no session_started line".to_owned())?;
+    let started = log
+        .started()
+        .cloned()
+        .ok_or_else(|| "no session_started line".to_owned())?;
     let (started_at, last_at) = log.span().ok_or_else(|| "no readable line".to_owned())?;
     let finished = log.finished().cloned();
-    let finished_at = finished.as_ref().and_then(|_| log.lines.last().map(|l| l.at));
+    let finished_at = finished
+        .as_ref()
+        .and_then(|_| log.lines.last().map(|l| l.at));
     let score = match &finished {
         Some(f) => Some(f.score.clone()),
         None => library
             .and_then(|l| l.find(&started.scenario))
             .filter(|p| p.source_hash() == started.scenario_hash)
-            .and_then(|p| Session::replay(std::sync::Arc::clone(p), started.seed, &log.actions()).ok())
+            .and_then(|p| {
+                Session::replay(std::sync::Arc::clone(p), started.seed, &log.actions()).ok()
+            })
             .map(|(s, _)| Score::of(&s)),
     };
     Ok((
@@ -138,7 +149,9 @@ pub fn scan(
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else {
-            stats.problems.push(format!("{}: cannot be read", d.display()));
+            stats
+                .problems
+                .push(format!("{}: cannot be read", d.display()));
             continue;
         };
         for e in entries.flatten() {
@@ -176,7 +189,9 @@ pub fn scan(
                         pending.push((id, row, lines));
                     }
                 }
-                Err(problem) => stats.problems.push(format!("{}: {problem}", path.display())),
+                Err(problem) => stats
+                    .problems
+                    .push(format!("{}: {problem}", path.display())),
             }
         }
     }
@@ -262,8 +277,12 @@ impl Summary {
         if let Some(l) = library {
             for p in l.playable() {
                 match p.scenario.assessment {
-                    Some(crate::scenario::model::AssessmentForm::Pre) => s.assessment_ids.0 = Some(p.id().to_owned()),
-                    Some(crate::scenario::model::AssessmentForm::Post) => s.assessment_ids.1 = Some(p.id().to_owned()),
+                    Some(crate::scenario::model::AssessmentForm::Pre) => {
+                        s.assessment_ids.0 = Some(p.id().to_owned())
+                    }
+                    Some(crate::scenario::model::AssessmentForm::Post) => {
+                        s.assessment_ids.1 = Some(p.id().to_owned())
+                    }
                     None => {}
                 }
             }
@@ -275,7 +294,10 @@ impl Summary {
     pub fn add(&mut self, row: &Row) {
         self.sessions += 1;
         self.participants.insert(row.started.participant.clone());
-        let fig = self.scenarios.entry(row.started.scenario.clone()).or_default();
+        let fig = self
+            .scenarios
+            .entry(row.started.scenario.clone())
+            .or_default();
         fig.sessions += 1;
         if let Some(score) = &row.score {
             fig.critical_errors += score.critical_errors.len();
@@ -292,7 +314,10 @@ impl Summary {
                 let is_pre = pre_id.as_deref() == Some(row.started.scenario.as_str());
                 let is_post = post_id.as_deref() == Some(row.started.scenario.as_str());
                 if is_pre || is_post {
-                    let g = self.gains.entry(participant).or_insert(Gain { pre: None, post: None });
+                    let g = self.gains.entry(participant).or_insert(Gain {
+                        pre: None,
+                        post: None,
+                    });
                     if is_pre && g.pre.is_none() {
                         g.pre = Some(score.scaled);
                     }
@@ -329,7 +354,9 @@ impl Summary {
             .indicators
             .iter()
             .filter(|(_, (shown, _))| *shown > 0)
-            .map(|(id, (shown, flagged))| (id.clone(), f64::from(*flagged) / f64::from(*shown), *shown))
+            .map(|(id, (shown, flagged))| {
+                (id.clone(), f64::from(*flagged) / f64::from(*shown), *shown)
+            })
             .collect();
         v.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
         v
@@ -360,7 +387,8 @@ impl Summary {
                 f.sessions,
                 f.complete,
                 f.passed,
-                f.mean_scaled().map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
+                f.mean_scaled()
+                    .map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
                 f.critical_errors
             );
         }
@@ -380,9 +408,14 @@ impl Summary {
             }
         }
         if !self.gains.is_empty() {
-            let _ = writeln!(t, "\nPre/post assessment (normalised gain g = (post − pre) / (1 − pre)):");
+            let _ = writeln!(
+                t,
+                "\nPre/post assessment (normalised gain g = (post − pre) / (1 − pre)):"
+            );
             for (p, g) in &self.gains {
-                let f = |x: Option<f64>| x.map_or("  -  ".to_owned(), |v| format!("{:>4.0}%", v * 100.0));
+                let f = |x: Option<f64>| {
+                    x.map_or("  -  ".to_owned(), |v| format!("{:>4.0}%", v * 100.0))
+                };
                 let _ = writeln!(
                     t,
                     "  {p:<12} pre {}  post {}  g {}",
@@ -400,9 +433,19 @@ impl Summary {
 }
 
 /// How often each choice was taken at each decision point: (scenario, scene) → choice → count.
-pub fn choice_counts(lines: &[Line], scenario: &str, into: &mut HashMap<(String, String), BTreeMap<usize, u32>>) {
+pub fn choice_counts(
+    lines: &[Line],
+    scenario: &str,
+    into: &mut HashMap<(String, String), BTreeMap<usize, u32>>,
+) {
     for l in lines {
-        if let Body::Play(Event::ChoiceTaken { scene, choice, grade: Some(_), .. }) = &l.body {
+        if let Body::Play(Event::ChoiceTaken {
+            scene,
+            choice,
+            grade: Some(_),
+            ..
+        }) = &l.body
+        {
             *into
                 .entry((scenario.to_owned(), scene.clone()))
                 .or_default()

@@ -34,10 +34,17 @@ pub fn iso_duration(seconds: f64) -> String {
 /// The statements of one session, in order.
 pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<Value> {
     let st = &row.started;
-    let registration = Uuid::parse_str(&st.session).unwrap_or_else(|_| Uuid::new_v5(&NAMESPACE, st.session.as_bytes()));
+    let registration = Uuid::parse_str(&st.session)
+        .unwrap_or_else(|_| Uuid::new_v5(&NAMESPACE, st.session.as_bytes()));
     let scenario_iri = format!("{HOME}/scenarios/{}", st.scenario);
-    let playable = library.and_then(|l| l.find(&st.scenario)).filter(|p| p.source_hash() == st.scenario_hash);
-    let title = if st.scenario_title.is_empty() { st.scenario.clone() } else { st.scenario_title.clone() };
+    let playable = library
+        .and_then(|l| l.find(&st.scenario))
+        .filter(|p| p.source_hash() == st.scenario_hash);
+    let title = if st.scenario_title.is_empty() {
+        st.scenario.clone()
+    } else {
+        st.scenario_title.clone()
+    };
     let actor = json!({
         "objectType": "Agent",
         "account": { "homePage": format!("{HOME}/participants"), "name": st.participant },
@@ -51,12 +58,17 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
         },
     });
     let mut out = Vec::new();
-    let mut push = |verb_name: &str, object: Value, result: Option<Value>, at: time::OffsetDateTime, parent: bool| {
+    let mut push = |verb_name: &str,
+                    object: Value,
+                    result: Option<Value>,
+                    at: time::OffsetDateTime,
+                    parent: bool| {
         let index = out.len();
         let id = Uuid::new_v5(&NAMESPACE, format!("{registration}/{index}").as_bytes());
         let mut context = json!({ "registration": registration.to_string() });
         if parent {
-            context["contextActivities"] = json!({ "parent": [{ "objectType": "Activity", "id": scenario_iri }] });
+            context["contextActivities"] =
+                json!({ "parent": [{ "objectType": "Activity", "id": scenario_iri }] });
         }
         context["extensions"] = json!({ format!("{HOME}/xapi/mode"): st.mode.as_str() });
         let mut s = json!({
@@ -73,9 +85,21 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
         out.push(s);
     };
 
-    push("initialized", scenario_object.clone(), None, row.started_at, false);
+    push(
+        "initialized",
+        scenario_object.clone(),
+        None,
+        row.started_at,
+        false,
+    );
     for line in lines {
-        let Body::Play(Event::ChoiceTaken { scene, choice, grade: Some(grade), .. }) = &line.body else {
+        let Body::Play(Event::ChoiceTaken {
+            scene,
+            choice,
+            grade: Some(grade),
+            ..
+        }) = &line.body
+        else {
             continue;
         };
         let mut definition = json!({
@@ -84,7 +108,11 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
             "name": { "en-US": format!("{title}: decision at {scene}") },
         });
         if let Some(p) = playable {
-            if let Some(SceneKind::Scene(sc)) = p.scenario.scene_index(scene).and_then(|i| p.scenario.scene(i)) {
+            if let Some(SceneKind::Scene(sc)) = p
+                .scenario
+                .scene_index(scene)
+                .and_then(|i| p.scenario.scene(i))
+            {
                 definition["choices"] = Value::Array(
                     sc.choices
                         .iter()
@@ -139,7 +167,13 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
         );
         push("terminated", scenario_object, None, finished_at, false);
     } else {
-        push("terminated", scenario_object, Some(json!({ "completion": false })), row.last_at, false);
+        push(
+            "terminated",
+            scenario_object,
+            Some(json!({ "completion": false })),
+            row.last_at,
+            false,
+        );
     }
     out
 }

@@ -153,9 +153,6 @@ mod tests {
             Severity::Error,
             "no scene \"x\"",
         );
-        assert_eq!(
-            d.to_string(),
-            "scenarios/a.ron:4:9: error: no scene \"x\""
-        );
+        assert_eq!(d.to_string(), "scenarios/a.ron:4:9: error: no scene \"x\"");
     }
 }

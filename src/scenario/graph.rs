@@ -421,7 +421,14 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
     let best_points = best[0];
     let worst_points = worst[0];
 
-    let endings = pass_reach(compiled, &graph, &order, has_observations, best_points, pass_mark);
+    let endings = pass_reach(
+        compiled,
+        &graph,
+        &order,
+        has_observations,
+        best_points,
+        pass_mark,
+    );
 
     let best_to_end = graph
         .states
@@ -494,7 +501,10 @@ fn pass_reach(
     summaries[0].insert(Summary {
         points: 0,
         graded: false,
-        observed: has_observations.get(graph.states[0].scene).copied().unwrap_or(false),
+        observed: has_observations
+            .get(graph.states[0].scene)
+            .copied()
+            .unwrap_or(false),
         referral_points: 0,
         referral_max: 0,
         classified: false,
@@ -522,7 +532,14 @@ fn pass_reach(
                             next.graded = true;
                         }
                     }
-                    (Step::Refer, Node::Referral { consent, max_points, .. }) => {
+                    (
+                        Step::Refer,
+                        Node::Referral {
+                            consent,
+                            max_points,
+                            ..
+                        },
+                    ) => {
                         if *max_points > 0 {
                             let consented = consent.is_none_or(|c| state.flags & c == c);
                             next.referral_max += max_points;
@@ -558,7 +575,9 @@ fn pass_reach(
         let best_here = summaries[i]
             .iter()
             .map(|s| best_case_scaled(s, best_points))
-            .fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
+            .fold(None, |acc: Option<f64>, x| {
+                Some(acc.map_or(x, |a| a.max(x)))
+            });
         let reach = EndingReach {
             scene: state.scene,
             outcome,
@@ -616,7 +635,10 @@ pub fn to_dot(scenario: &Scenario) -> String {
     let _ = writeln!(out, "digraph {} {{", quote(&scenario.id));
     let _ = writeln!(out, "  label={};", quote(&scenario.title));
     let _ = writeln!(out, "  rankdir=LR;");
-    let _ = writeln!(out, "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"sans\"];");
+    let _ = writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"sans\"];"
+    );
     let _ = writeln!(out, "  edge [fontname=\"sans\", fontsize=10];");
     for (id, kind) in scenario.scenes.iter() {
         let (shape, fill, label) = match kind {
@@ -634,7 +656,11 @@ pub fn to_dot(scenario: &Scenario) -> String {
                 format!("{id}\\n{}", e.outcome.label()),
             ),
         };
-        let start = if id == scenario.start { ", penwidth=3" } else { "" };
+        let start = if id == scenario.start {
+            ", penwidth=3"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "  {} [shape={shape}, fillcolor={fill}, label=\"{label}\"{start}];",
@@ -673,10 +699,20 @@ pub fn to_dot(scenario: &Scenario) -> String {
                 }
             }
             SceneKind::Referral(r) => {
-                let _ = writeln!(out, "  {} -> {} [label=\"refer\"];", quote(id), quote(&r.next));
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [label=\"refer\"];",
+                    quote(id),
+                    quote(&r.next)
+                );
             }
             SceneKind::Classify(c) => {
-                let _ = writeln!(out, "  {} -> {} [label=\"classify\"];", quote(id), quote(&c.next));
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [label=\"classify\"];",
+                    quote(id),
+                    quote(&c.next)
+                );
             }
             SceneKind::Ending(_) => {}
         }

@@ -1,13 +1,13 @@
 //! The library: the catalogue and every scenario file under the given folders, each loaded and
 //! checked on its own so that one broken file never stops the others.
 
+use super::Playable;
 use super::diagnostic::{Diagnostic, Finding, Position, Severity};
 use super::graph::{Analysis, Compiled};
 use super::load::{self, ParseError};
 use super::locate::locate;
 use super::model::{Catalogue, Scenario};
 use super::validate::{self, Context, Limits};
-use super::Playable;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -102,7 +102,9 @@ impl Library {
             }
         }
         let catalogue_canonical = options.catalogue.canonicalize().ok();
-        files.retain(|f| f.canonicalize().ok() != catalogue_canonical || catalogue_canonical.is_none());
+        files.retain(|f| {
+            f.canonicalize().ok() != catalogue_canonical || catalogue_canonical.is_none()
+        });
         files.sort();
         files.dedup();
 
@@ -151,10 +153,11 @@ impl Library {
 
     /// How many errors and warnings there are.
     pub fn counts(&self) -> (usize, usize) {
-        self.diagnostics().fold((0, 0), |(e, w), d| match d.severity {
-            Severity::Error => (e + 1, w),
-            Severity::Warning => (e, w + 1),
-        })
+        self.diagnostics()
+            .fold((0, 0), |(e, w), d| match d.severity {
+                Severity::Error => (e + 1, w),
+                Severity::Warning => (e, w + 1),
+            })
     }
 
     /// The playable scenarios, in file order.

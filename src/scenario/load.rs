@@ -113,7 +113,11 @@ fn missing_hint(field: &str) -> &'static str {
 }
 
 fn quoted_list(items: &[&str]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Turns a parser error into a trainer's message at its position.
@@ -140,7 +144,9 @@ pub fn translate(error: &SpannedError) -> ParseError {
             "this text is not closed: its closing double quote is missing".to_owned()
         }
         RonError::ExpectedArray => "a list in brackets [ ... ] is expected here".to_owned(),
-        RonError::ExpectedMap => "a map in braces { \"key\": value, ... } is expected here".to_owned(),
+        RonError::ExpectedMap => {
+            "a map in braces { \"key\": value, ... } is expected here".to_owned()
+        }
         RonError::ExpectedBoolean => "true or false is expected here".to_owned(),
         RonError::ExpectedFloat | RonError::ExpectedInteger => {
             "a number is expected here".to_owned()
@@ -149,9 +155,9 @@ pub fn translate(error: &SpannedError) -> ParseError {
         RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
             "a parenthesised group ( ... ) is expected here".to_owned()
         }
-        RonError::ExpectedDifferentStructName { expected, found } => format!(
-            "this should be `{expected}( ... )`, not `{found}( ... )`"
-        ),
+        RonError::ExpectedDifferentStructName { expected, found } => {
+            format!("this should be `{expected}( ... )`, not `{found}( ... )`")
+        }
         RonError::ExpectedIdentifier => "a field name is expected here".to_owned(),
         RonError::UnclosedBlockComment => "a /* comment */ is not closed".to_owned(),
         RonError::UnexpectedChar(c) => format!("the character `{c}` is not expected here"),
@@ -207,7 +213,10 @@ pub fn translate(error: &SpannedError) -> ParseError {
             let hint = suggest(found, expected.iter().copied())
                 .map(|s| format!("did you mean `{s}`? "))
                 .unwrap_or_default();
-            format!("`{found}` is not {what}; {hint}(use one of {})", quoted_list(expected))
+            format!(
+                "`{found}` is not {what}; {hint}(use one of {})",
+                quoted_list(expected)
+            )
         }
         RonError::InvalidValueForType { expected, found } => {
             format!("expected {expected} here, but found {found}")
@@ -227,7 +236,8 @@ mod tests {
 
     #[test]
     fn implicit_some_and_unwrapped_variants_are_on() {
-        let c: Choice = parse(r#"(text: "Go", grade: Appropriate, feedback: "Good.", next: "b")"#).unwrap();
+        let c: Choice =
+            parse(r#"(text: "Go", grade: Appropriate, feedback: "Good.", next: "b")"#).unwrap();
         assert_eq!(c.grade, Some(Grade::Appropriate));
         assert_eq!(c.feedback.as_deref(), Some("Good."));
         let s: Scenario = parse(
@@ -241,15 +251,29 @@ mod tests {
     #[test]
     fn unknown_fields_and_variants_get_suggestions() {
         let e = parse::<Choice>("(text: \"Go\", nxet: \"b\")").unwrap_err();
-        assert!(e.message.contains("`nxet` is not a field of this choice; did you mean `next`?"), "{}", e.message);
+        assert!(
+            e.message
+                .contains("`nxet` is not a field of this choice; did you mean `next`?"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.position, Position { line: 1, col: 14 });
         let e = parse::<Choice>("(text: \"Go\", grade: Apropriate, next: \"b\")").unwrap_err();
-        assert!(e.message.contains("did you mean `Appropriate`?"), "{}", e.message);
+        assert!(
+            e.message.contains("did you mean `Appropriate`?"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
     fn missing_fields_say_what_is_needed() {
         let e = parse::<Choice>("(text: \"Go\")").unwrap_err();
-        assert!(e.message.starts_with("this choice has no `next`, which is required"), "{}", e.message);
+        assert!(
+            e.message
+                .starts_with("this choice has no `next`, which is required"),
+            "{}",
+            e.message
+        );
     }
 }

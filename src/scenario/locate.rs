@@ -118,7 +118,13 @@ impl Scanner<'_> {
             self.pos += 1; // the opening quote
             while let Some(b) = self.peek() {
                 self.pos += 1;
-                if b == b'"' && self.src[self.pos..].iter().take_while(|&&c| c == b'#').count() >= hashes {
+                if b == b'"'
+                    && self.src[self.pos..]
+                        .iter()
+                        .take_while(|&&c| c == b'#')
+                        .count()
+                        >= hashes
+                {
                     self.pos += hashes;
                     return;
                 }
@@ -158,10 +164,9 @@ impl Scanner<'_> {
             Some(b'(' | b'[' | b'{') => self.skip_group(),
             Some(_) => {
                 let start = self.pos;
-                while self
-                    .peek()
-                    .is_some_and(|b| Self::is_ident_byte(b) || matches!(b, b'.' | b'+' | b'-' | b'#'))
-                {
+                while self.peek().is_some_and(|b| {
+                    Self::is_ident_byte(b) || matches!(b, b'.' | b'+' | b'-' | b'#')
+                }) {
                     self.pos += 1;
                 }
                 if self.pos == start {
@@ -244,7 +249,10 @@ impl Scanner<'_> {
     /// Enters `Name(` or `(`, skipping a struct or variant name.
     fn enter_parens(&mut self) -> bool {
         self.skip_trivia();
-        if self.peek().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_') {
+        if self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        {
             let _ = self.ident();
         }
         self.skip_trivia();
@@ -376,7 +384,10 @@ Scenario(
     fn falls_back_to_the_nearest_enclosing_value() {
         let missing = [Seg::Field("scenes"), Seg::Value(0), Seg::Field("image")];
         assert_eq!(locate(TEXT, &missing), at(6, 14));
-        assert_eq!(locate(TEXT, &[Seg::Field("scenes"), Seg::Key(7)]), at(5, 13));
+        assert_eq!(
+            locate(TEXT, &[Seg::Field("scenes"), Seg::Key(7)]),
+            at(5, 13)
+        );
         assert_eq!(locate("", &[Seg::Field("id")]), at(1, 1));
     }
 

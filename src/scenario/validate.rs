@@ -65,7 +65,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(before[j - 2] + 1);
             }
@@ -132,7 +134,9 @@ pub fn check_catalogue(catalogue: &Catalogue) -> Vec<Finding> {
             if !seen.insert(*id) {
                 findings.push(Finding::error(
                     at,
-                    format!("the {what} id \"{id}\" is used twice in the catalogue; ids must be unique"),
+                    format!(
+                        "the {what} id \"{id}\" is used twice in the catalogue; ids must be unique"
+                    ),
                 ));
             }
         }
@@ -159,7 +163,8 @@ fn check_media(path_text: &str, at: Vec<Seg>, assets: Option<&Path>, findings: &
         || path_text.starts_with('/')
         || path_text.starts_with('\\')
         || path_text.chars().nth(1) == Some(':')
-        || p.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+        || p.components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if leaves {
         findings.push(Finding::error(
             at,
@@ -199,10 +204,16 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
     let limits = ctx.limits;
 
     if !is_valid_id(&s.id) {
-        f.push(Finding::error(vec![Seg::Field("id")], bad_id_message("scenario", &s.id)));
+        f.push(Finding::error(
+            vec![Seg::Field("id")],
+            bad_id_message("scenario", &s.id),
+        ));
     }
     if s.title.trim().is_empty() {
-        f.push(Finding::error(vec![Seg::Field("title")], "the title is empty; trainees pick scenarios by their title"));
+        f.push(Finding::error(
+            vec![Seg::Field("title")],
+            "the title is empty; trainees pick scenarios by their title",
+        ));
     }
     if !(0.0..=1.0).contains(&s.pass_mark) {
         f.push(Finding::error(
@@ -222,7 +233,10 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
             f.push(Finding::error(at.clone(), bad_id_message("flag", flag)));
         }
         if !flag_seen.insert(flag.as_str()) {
-            f.push(Finding::error(at, format!("the flag \"{flag}\" is declared twice")));
+            f.push(Finding::error(
+                at,
+                format!("the flag \"{flag}\" is declared twice"),
+            ));
         }
     }
     if s.flags.len() > MAX_FLAGS {
@@ -303,7 +317,12 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
         match kind {
             SceneKind::Scene(scene) => {
                 if let Some(image) = &scene.image {
-                    check_media(image, path(&base, &[Seg::Field("image")]), ctx.assets, &mut f);
+                    check_media(
+                        image,
+                        path(&base, &[Seg::Field("image")]),
+                        ctx.assets,
+                        &mut f,
+                    );
                 }
                 if scene.observations.len() > limits.max_observations_per_scene {
                     f.push(Finding::error(
@@ -319,7 +338,10 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                     let at = path(&base, &[Seg::Field("observations"), Seg::Index(j)]);
                     let id_at = path(&at, &[Seg::Field("id")]);
                     if !is_valid_id(&obs.id) {
-                        f.push(Finding::error(id_at.clone(), bad_id_message("observation", &obs.id)));
+                        f.push(Finding::error(
+                            id_at.clone(),
+                            bad_id_message("observation", &obs.id),
+                        ));
                     }
                     if let Some(first_scene) = observation_seen.get(obs.id.as_str()) {
                         f.push(Finding::error(
@@ -373,10 +395,17 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                         ("set", "`set`", &choice.set),
                     ] {
                         for (k, flag) in list.iter().enumerate() {
-                            check_flag(flag, path(&at, &[Seg::Field(field), Seg::Index(k)]), role, &mut f);
+                            check_flag(
+                                flag,
+                                path(&at, &[Seg::Field(field), Seg::Index(k)]),
+                                role,
+                                &mut f,
+                            );
                         }
                     }
-                    for (field, list) in [("upholds", &choice.upholds), ("breaches", &choice.breaches)] {
+                    for (field, list) in
+                        [("upholds", &choice.upholds), ("breaches", &choice.breaches)]
+                    {
                         for (k, p) in list.iter().enumerate() {
                             if cat.principle(p).is_none() {
                                 f.push(Finding::error(
@@ -394,12 +423,21 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
             SceneKind::Referral(r) => {
                 check_next(&r.next, path(&base, &[Seg::Field("next")]), &mut f);
                 if let Some(flag) = &r.consent_flag {
-                    check_flag(flag, path(&base, &[Seg::Field("consent_flag")]), "consent", &mut f);
+                    check_flag(
+                        flag,
+                        path(&base, &[Seg::Field("consent_flag")]),
+                        "consent",
+                        &mut f,
+                    );
                 }
                 if r.services.len() > limits.max_list_items {
                     f.push(Finding::error(
                         path(&base, &[Seg::Field("services")]),
-                        format!("this referral lists {} services; the limit is {}", r.services.len(), limits.max_list_items),
+                        format!(
+                            "this referral lists {} services; the limit is {}",
+                            r.services.len(),
+                            limits.max_list_items
+                        ),
                     ));
                 }
                 let mut seen = HashSet::new();
@@ -427,7 +465,11 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                 if c.options.len() > limits.max_list_items {
                     f.push(Finding::error(
                         path(&base, &[Seg::Field("options")]),
-                        format!("this question has {} options; the limit is {}", c.options.len(), limits.max_list_items),
+                        format!(
+                            "this question has {} options; the limit is {}",
+                            c.options.len(),
+                            limits.max_list_items
+                        ),
                     ));
                 }
                 for (k, option) in c.options.iter().enumerate() {
@@ -466,7 +508,9 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
     }
 
     // The state graph, once every reference resolves.
-    if f.iter().any(|x| x.severity == super::diagnostic::Severity::Error) {
+    if f.iter()
+        .any(|x| x.severity == super::diagnostic::Severity::Error)
+    {
         return (f, None);
     }
     let Some(compiled) = graph::compile(s) else {

@@ -4,7 +4,10 @@
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use mpa_trainer::app::course::{Course, CourseSource};
-use mpa_trainer::app::flow::{Act, Active, AfterDebrief, Begin, FixedSeed, Leave, LastDebrief, Resume, StartScenario, StoreMaker, Unsaved};
+use mpa_trainer::app::flow::{
+    Act, Active, AfterDebrief, Begin, FixedSeed, LastDebrief, Leave, Resume, StartScenario,
+    StoreMaker, Unsaved,
+};
 use mpa_trainer::app::{ResultsDir, Screen};
 use mpa_trainer::engine::Action;
 use mpa_trainer::record::store::{FsStore, Store};
@@ -101,7 +104,10 @@ fn best_path() -> Vec<Action> {
 fn start_select_play_debrief_and_the_record_on_disk() {
     let Trainer { mut app, results } = trainer();
     assert_eq!(app.screen(), Screen::Start);
-    assert_eq!(app.world().resource::<Course>().library.playable().count(), 1);
+    assert_eq!(
+        app.world().resource::<Course>().library.playable().count(),
+        1
+    );
     begin(&mut app);
     assert_eq!(app.screen(), Screen::Select);
     app.send(StartScenario("bar-worker".into()));
@@ -126,7 +132,14 @@ fn start_select_play_debrief_and_the_record_on_disk() {
     let log = read_session(&files[0]).unwrap();
     assert!(log.problems.is_empty(), "{:?}", log.problems);
     let started = log.started().unwrap();
-    assert_eq!((started.participant.as_str(), started.scenario.as_str(), started.seed), ("T07", "bar-worker", 5));
+    assert_eq!(
+        (
+            started.participant.as_str(),
+            started.scenario.as_str(),
+            started.seed
+        ),
+        ("T07", "bar-worker", 5)
+    );
     assert_eq!(started.mode, Mode::Workshop);
     assert_eq!(started.scenario_hash.len(), 64);
     assert_eq!(log.actions(), {
@@ -165,7 +178,10 @@ fn a_left_session_is_resumed_from_its_log_and_seed() {
         let session = &active.0.as_ref().unwrap().session;
         assert_eq!(session.seed(), 5);
         assert_eq!(session.actions().len(), 5);
-        assert_eq!(session.playable().scenario.scene_id(session.current()), "debt");
+        assert_eq!(
+            session.playable().scenario.scene_id(session.current()),
+            "debt"
+        );
     }
     for a in &path[5..] {
         app.act(a.clone());
@@ -224,7 +240,11 @@ fn a_full_disk_is_told_the_session_goes_on_and_is_saved_when_the_disk_works_agai
         app.act(a.clone());
     }
     // The trainee is told, and plays on.
-    let problem = mpa_trainer::app::flow::save_problem(app.world().resource::<Active>(), app.world().resource::<Unsaved>()).unwrap();
+    let problem = mpa_trainer::app::flow::save_problem(
+        app.world().resource::<Active>(),
+        app.world().resource::<Unsaved>(),
+    )
+    .unwrap();
     assert!(problem.contains("the disk is full"), "{problem}");
     assert!(problem.contains("Nothing is lost"));
     for a in &path[6..] {
@@ -260,11 +280,20 @@ fn the_facilitator_can_move_unsaved_sessions_to_another_folder() {
     assert_eq!(session_files(results.path()).len(), 0);
     let elsewhere = tempfile::tempdir().unwrap();
     broken.store(false, Ordering::SeqCst);
-    app.send(mpa_trainer::app::flow::ChangeResultsDir(elsewhere.path().to_path_buf()));
+    app.send(mpa_trainer::app::flow::ChangeResultsDir(
+        elsewhere.path().to_path_buf(),
+    ));
     assert!(app.world().resource::<Unsaved>().0.is_empty());
     let files = session_files(elsewhere.path());
     assert_eq!(files.len(), 1);
-    assert!(read_session(&files[0]).unwrap().finished().unwrap().score.passed);
+    assert!(
+        read_session(&files[0])
+            .unwrap()
+            .finished()
+            .unwrap()
+            .score
+            .passed
+    );
     assert_eq!(app.world().resource::<ResultsDir>().0, elsewhere.path());
 }
 
@@ -274,6 +303,11 @@ fn next_scenario_follows_the_list_and_a_missing_one_is_a_notice() {
     begin(&mut app);
     app.send(StartScenario("nope".into()));
     assert_eq!(app.screen(), Screen::Select);
-    let notice = app.world().resource::<mpa_trainer::app::flow::FlowNotice>().0.clone().unwrap();
+    let notice = app
+        .world()
+        .resource::<mpa_trainer::app::flow::FlowNotice>()
+        .0
+        .clone()
+        .unwrap();
     assert!(notice.contains("\"nope\" is not available"));
 }

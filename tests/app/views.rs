@@ -7,8 +7,8 @@ use mpa_trainer::app::views::debrief::{DebriefModel, debrief_view};
 use mpa_trainer::app::views::play::{PlayAction, PlayForm, PlayModel, play_view};
 use mpa_trainer::app::views::progress::{ProgressAction, ProgressModel, progress_view};
 use mpa_trainer::app::views::start::{StartAction, StartForm, StartModel, start_view};
-use mpa_trainer::engine::session::Session;
 use mpa_trainer::engine::Score;
+use mpa_trainer::engine::session::Session;
 use mpa_trainer::practice::{History, PastSession};
 use mpa_trainer::record::{Mode, SessionFinished};
 
@@ -41,14 +41,20 @@ fn trainee(mode: Mode) -> Harness<'static, Trainee> {
                 let model = PlayModel::of(&t.session, t.mode);
                 match play_view(ui, &model, &mut t.form) {
                     Some(PlayAction::Engine(a)) => {
-                        let moves_on = !matches!(a, mpa_trainer::engine::Action::Flag(_) | mpa_trainer::engine::Action::Unflag(_) | mpa_trainer::engine::Action::Name(..));
+                        let moves_on = !matches!(
+                            a,
+                            mpa_trainer::engine::Action::Flag(_)
+                                | mpa_trainer::engine::Action::Unflag(_)
+                                | mpa_trainer::engine::Action::Name(..)
+                        );
                         t.session.apply(a).unwrap();
                         if moves_on {
                             t.form = PlayForm::default();
                         }
                         if t.session.is_over() {
                             let score = Score::of(&t.session);
-                            t.debrief = Some(DebriefModel::of(&t.session, &score, "T07", t.mode, false));
+                            t.debrief =
+                                Some(DebriefModel::of(&t.session, &score, "T07", t.mode, false));
                         }
                     }
                     Some(PlayAction::Leave) => t.left = true,
@@ -74,11 +80,20 @@ fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_s
     click(&mut h, "Ana has a mobile phone on the counter."); // a false alarm
     click(&mut h, "Ask Ana to step outside with a female officer");
     // Workshop mode: no feedback while playing.
-    assert!(h.query_by_label_contains("Feedback on your last step").is_none());
-    click(&mut h, "Explain the help available and ask if she agrees to be referred.");
+    assert!(
+        h.query_by_label_contains("Feedback on your last step")
+            .is_none()
+    );
+    click(
+        &mut h,
+        "Explain the help available and ask if she agrees to be referred.",
+    );
     // The referral form lists every service of the catalogue, with its contact.
-    h.get_by_label_contains("☎ 800-4CTU (800-4288)");
-    click(&mut h, "Counter Trafficking Unit (Ministry of National Security)");
+    h.get_by_label_contains("Tel. 800-4CTU (800-4288)");
+    click(
+        &mut h,
+        "Counter Trafficking Unit (Ministry of National Security)",
+    );
     click(&mut h, "Shelter");
     click(&mut h, "Submit referral (2 ticked)");
     click(&mut h, "Trafficking in persons");
@@ -96,7 +111,9 @@ fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_s
     h.get_by_label_contains("The overall score 58% is below the pass mark of 70%.");
     h.get_by_label_contains("1 found, 1 missed, 1 false alarm");
     h.get_by_label_contains("4 of the best 8 points over 2 graded choices");
-    h.get_by_label_contains("3 of 4 points (Counter Trafficking Unit (Ministry of National Security), Shelter)");
+    h.get_by_label_contains(
+        "3 of 4 points (Counter Trafficking Unit (Ministry of National Security), Shelter)",
+    );
     // The path step by step, with the feedback on each choice.
     h.get_by_label_contains("Separating her from a possible controller comes first.");
     // The best path would have asked about her papers before referring.
@@ -125,12 +142,20 @@ fn practice_mode_gives_feedback_after_each_choice() {
 fn a_critical_choice_shows_in_the_debrief_with_its_feedback() {
     let mut h = trainee(Mode::Workshop);
     h.run();
-    click(&mut h, "Question Ana at the bar while the manager translates.");
+    click(
+        &mut h,
+        "Question Ana at the bar while the manager translates.",
+    );
     click(&mut h, "Leave.");
     h.get_by_label("Critical errors (each one fails the scenario)");
-    h.get_by_label_contains("took a critical choice: \"Question Ana at the bar while the manager translates.\"");
+    h.get_by_label_contains(
+        "took a critical choice: \"Question Ana at the bar while the manager translates.\"",
+    );
     // Its feedback, under the critical error and again in the path.
-    assert_eq!(h.get_all_by_label("The manager hears everything.").count(), 2);
+    assert_eq!(
+        h.get_all_by_label("The manager hears everything.").count(),
+        2
+    );
     h.get_by_label("Principles breached");
     h.get_by_label("Confidentiality");
 }
@@ -141,18 +166,23 @@ fn number_keys_choose_and_the_indicator_can_be_named_from_a_search() {
     h.run();
     click(&mut h, "The manager answers every question you put to Ana.");
     click(&mut h, "Name the indicator…");
-    h.get_by_role(egui::accesskit::Role::TextInput).type_text("spoken");
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("spoken");
     h.run();
     click(&mut h, "Spoken for by another person");
     assert_eq!(h.state().session.named(0, 0), Some("spoken_for_by_other"));
-    h.get_by_label_contains("→ Spoken for by another person");
+    h.get_by_label_contains("named: Spoken for by another person");
     // The first choice on screen, whichever it is, is taken with the key 1.
     let first = PlayModel::of(&h.state().session, Mode::Workshop);
-    let mpa_trainer::app::views::play::Ask::Choices(choices) = first.ask else { panic!() };
+    let mpa_trainer::app::views::play::Ask::Choices(choices) = first.ask else {
+        panic!()
+    };
     h.key_press(egui::Key::Num1);
     h.run();
     let expected = &paria().compiled;
-    let mpa_trainer::scenario::graph::Node::Scene(edges) = &expected.nodes[0] else { panic!() };
+    let mpa_trainer::scenario::graph::Node::Scene(edges) = &expected.nodes[0] else {
+        panic!()
+    };
     assert_eq!(h.state().session.current(), edges[choices[0].index].next);
 }
 
@@ -166,16 +196,19 @@ fn leaving_is_a_button() {
 
 #[test]
 fn the_start_screen_refuses_a_name_and_accepts_a_code() {
-    let mut h = Harness::builder().with_size(egui::vec2(900.0, 900.0)).build_ui_state(
-        |ui, (form, last): &mut (StartForm, Option<StartAction>)| {
-            if let Some(a) = start_view(ui, form, &StartModel::default()) {
-                *last = Some(a);
-            }
-        },
-        (StartForm::default(), None),
-    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 900.0))
+        .build_ui_state(
+            |ui, (form, last): &mut (StartForm, Option<StartAction>)| {
+                if let Some(a) = start_view(ui, form, &StartModel::default()) {
+                    *last = Some(a);
+                }
+            },
+            (StartForm::default(), None),
+        );
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput).type_text("Ana María");
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Ana María");
     h.run();
     click_start(&mut h);
     assert_eq!(h.state().1, None);
@@ -198,7 +231,12 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
         SessionFinished::of(&s, Score::of(&s))
     };
     use mpa_trainer::engine::Action::*;
-    let weak = finished(&[Choose(0), Choose(2), Refer(vec!["ctu".into()]), Classify("smuggling".into())]);
+    let weak = finished(&[
+        Choose(0),
+        Choose(2),
+        Refer(vec!["ctu".into()]),
+        Classify("smuggling".into()),
+    ]);
     let strong = finished(&[
         Flag("manager_answers".into()),
         Choose(0),
@@ -214,19 +252,24 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
         finished_at: at.into(),
         finished: f,
     };
-    let history = History::from_sessions(vec![past(weak, "2026-11-01T10:00:00Z"), past(strong, "2026-11-02T10:00:00Z")]);
+    let history = History::from_sessions(vec![
+        past(weak, "2026-11-01T10:00:00Z"),
+        past(strong, "2026-11-02T10:00:00Z"),
+    ]);
     let library = fixture_library();
     let candidates: Vec<_> = library.playable().cloned().collect();
     let model = ProgressModel::of("T07", &history, &library, &candidates);
     assert_eq!(model.sessions.len(), 2);
-    let mut h = Harness::builder().with_size(egui::vec2(1000.0, 1400.0)).build_ui_state(
-        |ui, (m, last): &mut (ProgressModel, Option<ProgressAction>)| {
-            if let Some(a) = progress_view(ui, m) {
-                *last = Some(a);
-            }
-        },
-        (model, None),
-    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1400.0))
+        .build_ui_state(
+            |ui, (m, last): &mut (ProgressModel, Option<ProgressAction>)| {
+                if let Some(a) = progress_view(ui, m) {
+                    *last = Some(a);
+                }
+            },
+            (model, None),
+        );
     h.run();
     h.get_by_label("Scores over time, by competency");
     h.get_by_label("2026-11-01");
@@ -238,5 +281,8 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
     h.get_by_label("Practise next");
     h.get_by_label("Practise this scenario").click();
     h.run();
-    assert_eq!(h.state().1, Some(ProgressAction::Practise("bar-worker".into())));
+    assert_eq!(
+        h.state().1,
+        Some(ProgressAction::Practise("bar-worker".into()))
+    );
 }

@@ -1,5 +1,8 @@
 //! Helpers shared by the test binaries: the fixture course and small assertions.
-#![allow(dead_code, reason = "each test binary uses a different part of the helpers")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the helpers"
+)]
 
 use mpa_trainer::scenario::{Catalogue, Library, LoadOptions, Playable};
 use std::path::{Path, PathBuf};
@@ -16,7 +19,11 @@ pub fn fixture_options() -> LoadOptions {
 
 /// The fixture library: the contract's example scenario.
 pub fn fixture_library() -> Library {
-    Library::load(&[PathBuf::from("tests/fixtures/paria.ron")], &fixture_options()).unwrap()
+    Library::load(
+        &[PathBuf::from("tests/fixtures/paria.ron")],
+        &fixture_options(),
+    )
+    .unwrap()
 }
 
 /// The fixture catalogue.
@@ -40,10 +47,15 @@ pub fn playable_from(text: &str) -> Arc<Playable> {
 
 /// The 1-based line and column of the first occurrence of `needle`.
 pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 

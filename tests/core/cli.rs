@@ -23,7 +23,12 @@ const CATALOGUE: [&str; 2] = ["--catalogue", "tests/fixtures/catalogue.ron"];
 
 #[test]
 fn validate_exits_0_with_warnings_1_with_errors_2_when_it_cannot_run() {
-    let ok = run(&["validate", "tests/fixtures/paria.ron", CATALOGUE[0], CATALOGUE[1]]);
+    let ok = run(&[
+        "validate",
+        "tests/fixtures/paria.ron",
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(stdout(&ok).contains(": warning: no path reaches ending \"not_protected\""));
     assert!(stderr(&ok).contains("1 scenario file and the catalogue: 0 errors, 1 warning"));
@@ -32,9 +37,17 @@ fn validate_exits_0_with_warnings_1_with_errors_2_when_it_cannot_run() {
     let broken = dir.path().join("broken.ron");
     let text = std::fs::read_to_string("tests/fixtures/paria.ron")
         .unwrap()
-        .replace("next: \"outside\"),\n                (text: \"Question", "next: \"outsid\"),\n                (text: \"Question");
+        .replace(
+            "next: \"outside\"),\n                (text: \"Question",
+            "next: \"outsid\"),\n                (text: \"Question",
+        );
     std::fs::write(&broken, &text).unwrap();
-    let bad = run(&["validate", broken.to_str().unwrap(), CATALOGUE[0], CATALOGUE[1]]);
+    let bad = run(&[
+        "validate",
+        broken.to_str().unwrap(),
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(bad.status.code(), Some(1));
     let (line, col) = crate::common::position_of(&text, "\"outsid\"");
     assert!(
@@ -46,7 +59,12 @@ fn validate_exits_0_with_warnings_1_with_errors_2_when_it_cannot_run() {
         stdout(&bad)
     );
 
-    let missing = run(&["validate", "tests/fixtures/nope", CATALOGUE[0], CATALOGUE[1]]);
+    let missing = run(&[
+        "validate",
+        "tests/fixtures/nope",
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("tests/fixtures/nope: no such file or folder"));
 }
@@ -70,16 +88,41 @@ fn script_prints_the_score_as_json() {
             ],
         )"#,
     );
-    let out = run(&["script", "tests/fixtures/paria.ron", &script, CATALOGUE[0], CATALOGUE[1]]);
+    let out = run(&[
+        "script",
+        "tests/fixtures/paria.ron",
+        &script,
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     for key in [
-        "scenario", "participant", "complete", "ending", "outcome", "scaled", "passed",
-        "critical_errors", "breaches", "indicators", "decisions", "referral", "classification",
+        "scenario",
+        "participant",
+        "complete",
+        "ending",
+        "outcome",
+        "scaled",
+        "passed",
+        "critical_errors",
+        "breaches",
+        "indicators",
+        "decisions",
+        "referral",
+        "classification",
     ] {
         assert!(json.get(key).is_some(), "no {key} in {json}");
     }
-    for key in ["score", "recall", "precision", "hits", "misses", "false_alarms", "d_prime"] {
+    for key in [
+        "score",
+        "recall",
+        "precision",
+        "hits",
+        "misses",
+        "false_alarms",
+        "d_prime",
+    ] {
         assert!(json["indicators"].get(key).is_some(), "no indicators.{key}");
     }
     assert_eq!(json["scenario"], "bar-worker");
@@ -102,25 +145,58 @@ fn script_prints_the_score_as_json() {
 #[test]
 fn a_bad_script_exits_1_naming_the_action() {
     let dir = tempfile::tempdir().unwrap();
-    let script = write_script(dir.path(), r#"Script(participant: "T07", actions: [Choose(0), Refer(["ctu"])])"#);
-    let out = run(&["script", "tests/fixtures/paria.ron", &script, CATALOGUE[0], CATALOGUE[1]]);
+    let script = write_script(
+        dir.path(),
+        r#"Script(participant: "T07", actions: [Choose(0), Refer(["ctu"])])"#,
+    );
+    let out = run(&[
+        "script",
+        "tests/fixtures/paria.ron",
+        &script,
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("action 2 (Refer([\"ctu\"])): scene \"outside\" is a Scene scene, not a Referral"),
+        stderr(&out).contains(
+            "action 2 (Refer([\"ctu\"])): scene \"outside\" is a Scene scene, not a Referral"
+        ),
         "{}",
         stderr(&out)
     );
-    let syntax = write_script(dir.path(), r#"Script(participant: "T07", actions: [Chose(0)])"#);
-    let out = run(&["script", "tests/fixtures/paria.ron", &syntax, CATALOGUE[0], CATALOGUE[1]]);
+    let syntax = write_script(
+        dir.path(),
+        r#"Script(participant: "T07", actions: [Chose(0)])"#,
+    );
+    let out = run(&[
+        "script",
+        "tests/fixtures/paria.ron",
+        &syntax,
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("`Chose` is not a script action; did you mean `Choose`?"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`Chose` is not a script action; did you mean `Choose`?"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn an_incomplete_script_reports_null_sub_scores_and_no_ending() {
     let dir = tempfile::tempdir().unwrap();
-    let script = write_script(dir.path(), r#"Script(participant: "T08", actions: [Choose(0)])"#);
-    let out = run(&["script", "tests/fixtures/paria.ron", &script, CATALOGUE[0], CATALOGUE[1]]);
+    let script = write_script(
+        dir.path(),
+        r#"Script(participant: "T08", actions: [Choose(0)])"#,
+    );
+    let out = run(&[
+        "script",
+        "tests/fixtures/paria.ron",
+        &script,
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["complete"], false);
@@ -136,7 +212,13 @@ fn graph_and_paths_describe_the_branches() {
     assert_eq!(dot.status.code(), Some(0));
     assert!(stdout(&dot).starts_with("digraph \"bar-worker\""));
 
-    let paths = run(&["paths", "tests/fixtures/paria.ron", CATALOGUE[0], CATALOGUE[1], "--json"]);
+    let paths = run(&[
+        "paths",
+        "tests/fixtures/paria.ron",
+        CATALOGUE[0],
+        CATALOGUE[1],
+        "--json",
+    ]);
     assert_eq!(paths.status.code(), Some(0), "{}", stderr(&paths));
     let json: serde_json::Value = serde_json::from_str(&stdout(&paths)).unwrap();
     assert_eq!(json["complete_paths"], 21.0);
@@ -146,7 +228,12 @@ fn graph_and_paths_describe_the_branches() {
     assert_eq!(json["red_herrings"], 1);
     assert_eq!(json["endings"][1]["pass_reachable"], false);
 
-    let text = run(&["paths", "tests/fixtures/paria.ron", CATALOGUE[0], CATALOGUE[1]]);
+    let text = run(&[
+        "paths",
+        "tests/fixtures/paria.ron",
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ]);
     let out = stdout(&text);
     assert!(out.contains("decision points: best 8, worst -3"), "{out}");
     assert!(out.contains("complete paths:  21"), "{out}");

@@ -1,6 +1,9 @@
 //! The core, tested as a guide: loading, validation with positions, the state graph, playing and
 //! scoring exactly as the format contract says, property tests, and the command line.
-#![expect(clippy::unwrap_used, reason = "a test fails loudly on an unexpected error")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on an unexpected error"
+)]
 
 #[path = "../common/mod.rs"]
 mod common;

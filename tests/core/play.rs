@@ -1,9 +1,9 @@
 //! Playing and scoring the contract's example exactly as the format contract says.
 
 use crate::common::*;
+use mpa_trainer::engine::Score;
 use mpa_trainer::engine::script::{self, Script};
 use mpa_trainer::engine::session::{Action, ActionError, Event, Session};
-use mpa_trainer::engine::Score;
 use mpa_trainer::scenario::graph::to_dot;
 use mpa_trainer::scenario::model::{Grade, Outcome};
 use std::sync::Arc;
@@ -14,7 +14,12 @@ use std::sync::Arc;
 fn the_contract_example_loads_with_one_warning() {
     let library = fixture_library();
     let (errors, warnings) = library.counts();
-    assert_eq!(errors, 0, "{:#?}", library.diagnostics().collect::<Vec<_>>());
+    assert_eq!(
+        errors,
+        0,
+        "{:#?}",
+        library.diagnostics().collect::<Vec<_>>()
+    );
     assert_eq!(warnings, 1);
     let warning = library.diagnostics().next().unwrap().to_string();
     let text = std::fs::read_to_string("tests/fixtures/paria.ron").unwrap();
@@ -42,7 +47,14 @@ fn the_state_graph_counts_paths_and_points() {
         .analysis
         .endings
         .iter()
-        .map(|e| (p.scenario.scene_id(e.scene), e.outcome, e.paths, e.pass_reachable))
+        .map(|e| {
+            (
+                p.scenario.scene_id(e.scene),
+                e.outcome,
+                e.paths,
+                e.pass_reachable,
+            )
+        })
         .collect();
     assert_eq!(
         endings,
@@ -60,7 +72,9 @@ fn the_dot_picture_shows_scenes_grades_and_outcomes() {
     assert!(dot.starts_with("digraph \"bar-worker\" {"));
     assert!(dot.contains("\"safe\" [shape=doubleoctagon, fillcolor=palegreen"));
     assert!(dot.contains("\"not_protected\" [shape=doubleoctagon, fillcolor=orange"));
-    assert!(dot.contains("\"arrival\" -> \"manager_listens\" [label=\"2. Harmful\", color=\"red\", penwidth=3"));
+    assert!(dot.contains(
+        "\"arrival\" -> \"manager_listens\" [label=\"2. Harmful\", color=\"red\", penwidth=3"
+    ));
     assert!(dot.contains("label=\"3. Acceptable\\nif separated\\nunless consent_given\""));
     assert!(dot.contains("\"refer\" -> \"classify\" [label=\"refer\"]"));
     assert!(dot.trim_end().ends_with('}'));
@@ -103,7 +117,14 @@ fn the_best_path_scores_one_and_passes() {
     assert_eq!(score.ending.as_deref(), Some("safe"));
     assert_eq!(score.outcome, Some(Outcome::Protected));
     assert_close(score.scaled, 1.0);
-    assert_eq!((score.indicators.hits, score.indicators.misses, score.indicators.false_alarms), (3, 0, 0));
+    assert_eq!(
+        (
+            score.indicators.hits,
+            score.indicators.misses,
+            score.indicators.false_alarms
+        ),
+        (3, 0, 0)
+    );
     assert_eq!((score.decisions.points, score.decisions.best), (8, 8));
     assert_close(score.referral.unwrap().score, 1.0);
     assert_close(score.classification.unwrap().score, 1.0);
@@ -113,17 +134,20 @@ fn the_best_path_scores_one_and_passes() {
 #[test]
 fn a_mixed_session_scores_as_computed_by_hand() {
     let session = play(&[
-        Flag(s("manager_answers")), // hit, Medium (2)
-        Flag(s("has_phone")),       // false alarm
-        Choose(0),                  // Appropriate +2
-        Choose(2),                  // consent, Appropriate +2 (no_passport left unflagged: Strong miss)
+        Flag(s("manager_answers")),          // hit, Medium (2)
+        Flag(s("has_phone")),                // false alarm
+        Choose(0),                           // Appropriate +2
+        Choose(2), // consent, Appropriate +2 (no_passport left unflagged: Strong miss)
         Refer(vec![s("embassy"), s("ctu")]), // 2 − 3 = −1 of 4: harmful, critical
-        Classify(s("smuggling")),   // wrong
+        Classify(s("smuggling")), // wrong
     ]);
     let score = Score::of(&session);
     let i = score.indicators;
     // R = 2/(2+3) = 0.4; P = 1/2; F1 = 2·0.5·0.4/0.9 = 4/9.
-    assert_eq!((i.hits, i.misses, i.false_alarms, i.red_herrings), (1, 1, 1, 1));
+    assert_eq!(
+        (i.hits, i.misses, i.false_alarms, i.red_herrings),
+        (1, 1, 1, 1)
+    );
     assert_close(i.recall, 0.4);
     assert_close(i.precision, 0.5);
     assert_close(i.score, 4.0 / 9.0);
@@ -138,18 +162,37 @@ fn a_mixed_session_scores_as_computed_by_hand() {
     assert!(score.complete && !score.passed);
     assert_eq!(score.critical_errors.len(), 1);
     assert_eq!(score.critical_errors[0].scene, "refer");
-    assert!(score.critical_errors[0].reason.contains("Embassy"), "{:?}", score.critical_errors);
+    assert!(
+        score.critical_errors[0].reason.contains("Embassy"),
+        "{:?}",
+        score.critical_errors
+    );
 }
 
 #[test]
 fn a_referral_without_consent_is_critical_and_a_breach() {
-    let session = play(&[Choose(0), Choose(3), Refer(vec![s("ctu")]), Classify(s("trafficking"))]);
+    let session = play(&[
+        Choose(0),
+        Choose(3),
+        Refer(vec![s("ctu")]),
+        Classify(s("trafficking")),
+    ]);
     let score = Score::of(&session);
     assert_eq!(score.critical_errors.len(), 1);
     assert!(score.critical_errors[0].reason.contains("consent"));
     // The choice's own breach, then the referral's.
-    let breaches: Vec<_> = score.breaches.iter().map(|b| (b.scene.as_str(), b.principle.as_str())).collect();
-    assert_eq!(breaches, vec![("outside", "informed_consent"), ("refer", "informed_consent")]);
+    let breaches: Vec<_> = score
+        .breaches
+        .iter()
+        .map(|b| (b.scene.as_str(), b.principle.as_str()))
+        .collect();
+    assert_eq!(
+        breaches,
+        vec![
+            ("outside", "informed_consent"),
+            ("refer", "informed_consent")
+        ]
+    );
     assert!(!score.passed);
 }
 
@@ -168,7 +211,7 @@ fn a_revisited_scene_counts_its_observations_once_and_flags_persist() {
     let session = play(&[
         Choose(0),
         Flag(s("no_passport")),
-        Choose(0), // papers: back to `outside`
+        Choose(0),                // papers: back to `outside`
         Unflag(s("no_passport")), // removed on the revisit
         Flag(s("no_passport")),   // and flagged again
         Flag(s("no_passport")),   // flagging twice does nothing
@@ -183,7 +226,12 @@ fn a_revisited_scene_counts_its_observations_once_and_flags_persist() {
 
 #[test]
 fn an_incomplete_session_is_scored_over_what_occurred_and_never_passes() {
-    let session = play(&[Flag(s("manager_answers")), Choose(0), Flag(s("no_passport")), Choose(2)]);
+    let session = play(&[
+        Flag(s("manager_answers")),
+        Choose(0),
+        Flag(s("no_passport")),
+        Choose(2),
+    ]);
     let score = Score::of(&session);
     assert!(!score.complete && !score.passed);
     assert_eq!(score.ending, None);
@@ -202,7 +250,11 @@ fn ungraded_choices_count_in_no_decision_figure() {
     assert_eq!(score.decisions.taken, 1);
     assert_close(score.decisions.score.unwrap(), 0.0);
     assert_eq!(score.outcome, Some(Outcome::NotProtected));
-    let breaches: Vec<_> = score.breaches.iter().map(|b| b.principle.as_str()).collect();
+    let breaches: Vec<_> = score
+        .breaches
+        .iter()
+        .map(|b| b.principle.as_str())
+        .collect();
     assert_eq!(breaches, vec!["do_no_harm", "confidentiality"]);
 }
 
@@ -227,13 +279,33 @@ fn the_hub_choice_counts_again_each_time_it_is_taken() {
 #[test]
 fn actions_that_do_not_fit_change_nothing_and_say_why() {
     let (mut session, events) = Session::start(paria(), 1);
-    assert_eq!(events, vec![Event::SceneEntered { scene: s("arrival") }]);
+    assert_eq!(
+        events,
+        vec![Event::SceneEntered {
+            scene: s("arrival")
+        }]
+    );
     let cases = [
-        (Flag(s("no_passport")), "scene \"arrival\" has no observation \"no_passport\" to flag or unflag"),
-        (Choose(2), "choice 2 of scene \"arrival\" is not offered now (its flags hide it)"),
-        (Choose(9), "scene \"arrival\" has 3 choices; there is no choice 9 (choices count from 0)"),
-        (Refer(vec![s("ctu")]), "scene \"arrival\" is a Scene scene, not a Referral: there is nothing to refer"),
-        (Classify(s("trafficking")), "scene \"arrival\" is a Scene scene, not a Classify: there is nothing to classify"),
+        (
+            Flag(s("no_passport")),
+            "scene \"arrival\" has no observation \"no_passport\" to flag or unflag",
+        ),
+        (
+            Choose(2),
+            "choice 2 of scene \"arrival\" is not offered now (its flags hide it)",
+        ),
+        (
+            Choose(9),
+            "scene \"arrival\" has 3 choices; there is no choice 9 (choices count from 0)",
+        ),
+        (
+            Refer(vec![s("ctu")]),
+            "scene \"arrival\" is a Scene scene, not a Referral: there is nothing to refer",
+        ),
+        (
+            Classify(s("trafficking")),
+            "scene \"arrival\" is a Scene scene, not a Classify: there is nothing to classify",
+        ),
     ];
     for (action, message) in cases {
         assert_eq!(session.apply(action).unwrap_err().to_string(), message);
@@ -243,10 +315,15 @@ fn actions_that_do_not_fit_change_nothing_and_say_why() {
     session.apply(Choose(2)).unwrap();
     assert_eq!(
         session.apply(Refer(vec![s("police")])).unwrap_err(),
-        ActionError::UnknownService { service: s("police") }
+        ActionError::UnknownService {
+            service: s("police")
+        }
     );
     session.apply(Refer(vec![s("ctu")])).unwrap();
-    assert!(matches!(session.apply(Classify(s("asylum"))), Err(ActionError::NotAnOption { .. })));
+    assert!(matches!(
+        session.apply(Classify(s("asylum"))),
+        Err(ActionError::NotAnOption { .. })
+    ));
     session.apply(Classify(s("trafficking"))).unwrap();
     assert_eq!(
         session.apply(Choose(0)).unwrap_err().to_string(),
@@ -292,8 +369,20 @@ fn events_record_every_action_and_replay_rebuilds_the_session() {
     let (replayed, replay_events) = Session::replay(paria(), 99, &recorded).unwrap();
     assert_eq!(replay_events, events);
     assert_eq!(Score::of(&replayed), Score::of(&session));
-    assert!(matches!(events.last(), Some(Event::Ended { outcome: Outcome::Protected, .. })));
-    assert!(events.iter().any(|e| matches!(e, Event::ChoiceTaken { grade: Some(Grade::Appropriate), .. })));
+    assert!(matches!(
+        events.last(),
+        Some(Event::Ended {
+            outcome: Outcome::Protected,
+            ..
+        })
+    ));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ChoiceTaken {
+            grade: Some(Grade::Appropriate),
+            ..
+        }
+    )));
 }
 
 #[test]
@@ -307,7 +396,10 @@ fn display_order_follows_the_seed_and_keeps_positions_as_identities() {
         sorted.sort_unstable();
         assert_eq!(sorted, vec![0, 1, 2]);
     }
-    assert!(orders.iter().any(|o| o != &orders[0]), "20 seeds gave one order");
+    assert!(
+        orders.iter().any(|o| o != &orders[0]),
+        "20 seeds gave one order"
+    );
     let (a, _) = Session::start(Arc::clone(&p), 5);
     let (b, _) = Session::start(p, 5);
     assert_eq!(a.observation_order(0), b.observation_order(0));

@@ -2,8 +2,8 @@
 //! score lies in 0..1, and no path beats `best` or falls below `worst`.
 
 use crate::common::*;
-use mpa_trainer::engine::session::{Action, Session};
 use mpa_trainer::engine::Score;
+use mpa_trainer::engine::session::{Action, Session};
 use proptest::prelude::*;
 use std::fmt::Write as _;
 
@@ -35,10 +35,20 @@ enum MiddleScene {
 }
 
 const GRADES: [&str; 4] = ["Appropriate", "Acceptable", "Suboptimal", "Harmful"];
-const INDICATORS: [&str; 4] = ["documents_withheld", "spoken_for_by_other", "debt_bondage", "isolated"];
+const INDICATORS: [&str; 4] = [
+    "documents_withheld",
+    "spoken_for_by_other",
+    "debt_bondage",
+    "isolated",
+];
 const SERVICES: [&str; 5] = ["ctu", "shelter", "medical", "embassy", "legal_aid"];
 const RATINGS: [&str; 3] = ["Required", "Recommended", "Harmful"];
-const CASES: [&str; 4] = ["trafficking", "smuggling", "labour_exploitation", "vulnerable_migrant"];
+const CASES: [&str; 4] = [
+    "trafficking",
+    "smuggling",
+    "labour_exploitation",
+    "vulnerable_migrant",
+];
 
 fn scene() -> impl Strategy<Value = MiddleScene> {
     (
@@ -48,13 +58,15 @@ fn scene() -> impl Strategy<Value = MiddleScene> {
         0..4usize,
         prop::bool::weighted(0.15),
     )
-        .prop_map(|(observations, extra, back_loop, grade, critical)| MiddleScene::Scene {
-            observations,
-            extra,
-            back_loop,
-            grade,
-            critical,
-        })
+        .prop_map(
+            |(observations, extra, back_loop, grade, critical)| MiddleScene::Scene {
+                observations,
+                extra,
+                back_loop,
+                grade,
+                critical,
+            },
+        )
 }
 
 fn middle_scene() -> impl Strategy<Value = MiddleScene> {
@@ -68,34 +80,59 @@ fn middle_scene() -> impl Strategy<Value = MiddleScene> {
 
 /// The first scene is always a `Scene`: it links to every ending.
 fn shape() -> impl Strategy<Value = Shape> {
-    (scene(), prop::collection::vec(middle_scene(), 0..8), 1..4usize, 0.0..1.0f64).prop_map(
-        |(first, rest, endings, pass_mark)| Shape {
+    (
+        scene(),
+        prop::collection::vec(middle_scene(), 0..8),
+        1..4usize,
+        0.0..1.0f64,
+    )
+        .prop_map(|(first, rest, endings, pass_mark)| Shape {
             middle: std::iter::once(first).chain(rest).collect(),
             endings,
             pass_mark,
-        },
-    )
+        })
 }
 
 /// Writes the scenario: scene `m{i}` for the middle, `e{k}` for endings. Flags: `f0..f2` for
 /// requirements and `loop{i}` for each scene's loop back to the previous scene.
 fn render(shape: &Shape) -> String {
     let n = shape.middle.len();
-    let id = |i: usize| if i < n { format!("m{i}") } else { format!("e{}", (i - n) % shape.endings) };
-    let mut flags = vec!["f0".to_owned(), "f1".to_owned(), "f2".to_owned(), "consent".to_owned()];
+    let id = |i: usize| {
+        if i < n {
+            format!("m{i}")
+        } else {
+            format!("e{}", (i - n) % shape.endings)
+        }
+    };
+    let mut flags = vec![
+        "f0".to_owned(),
+        "f1".to_owned(),
+        "f2".to_owned(),
+        "consent".to_owned(),
+    ];
     let mut t = String::new();
     let mut obs_count = 0;
     let mut scenes = String::new();
     for (i, m) in shape.middle.iter().enumerate() {
         let next = id(i + 1);
         match m {
-            MiddleScene::Scene { observations, extra, back_loop, grade, critical } => {
+            MiddleScene::Scene {
+                observations,
+                extra,
+                back_loop,
+                grade,
+                critical,
+            } => {
                 let mut obs = String::new();
                 for o in observations {
                     obs_count += 1;
                     match o {
                         Some(ind) => {
-                            let _ = write!(obs, "(id: \"o{obs_count}\", text: \"x\", indicator: \"{}\"), ", INDICATORS[*ind]);
+                            let _ = write!(
+                                obs,
+                                "(id: \"o{obs_count}\", text: \"x\", indicator: \"{}\"), ",
+                                INDICATORS[*ind]
+                            );
                         }
                         None => {
                             let _ = write!(obs, "(id: \"o{obs_count}\", text: \"x\"), ");
@@ -110,7 +147,11 @@ fn render(shape: &Shape) -> String {
                 for (g, offset, requires) in extra {
                     let target = id((i + offset).min(n + shape.endings - 1));
                     let req = requires.map_or(String::new(), |f| format!("requires: [\"f{f}\"], "));
-                    let _ = write!(choices, "(text: \"x\", grade: {}, {req}next: \"{target}\"), ", GRADES[*g]);
+                    let _ = write!(
+                        choices,
+                        "(text: \"x\", grade: {}, {req}next: \"{target}\"), ",
+                        GRADES[*g]
+                    );
                 }
                 // Every ending gets a way in from the first scene.
                 if i == 0 {
@@ -126,7 +167,10 @@ fn render(shape: &Shape) -> String {
                         id(i - 1)
                     );
                 }
-                let _ = writeln!(scenes, "\"m{i}\": Scene(text: \"t\", observations: [{obs}], choices: [{choices}]),");
+                let _ = writeln!(
+                    scenes,
+                    "\"m{i}\": Scene(text: \"t\", observations: [{obs}], choices: [{choices}]),"
+                );
             }
             MiddleScene::Referral { ratings, consent } => {
                 let services: Vec<String> = ratings
@@ -134,8 +178,16 @@ fn render(shape: &Shape) -> String {
                     .enumerate()
                     .map(|(k, r)| format!("\"{}\": {}", SERVICES[k], RATINGS[*r]))
                     .collect();
-                let consent = if *consent { "consent_flag: \"consent\", " } else { "" };
-                let _ = writeln!(scenes, "\"m{i}\": Referral(text: \"r\", services: {{ {} }}, {consent}next: \"{next}\"),", services.join(", "));
+                let consent = if *consent {
+                    "consent_flag: \"consent\", "
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    scenes,
+                    "\"m{i}\": Referral(text: \"r\", services: {{ {} }}, {consent}next: \"{next}\"),",
+                    services.join(", ")
+                );
             }
             MiddleScene::Classify { answer } => {
                 let _ = writeln!(
@@ -148,7 +200,10 @@ fn render(shape: &Shape) -> String {
     }
     for k in 0..shape.endings {
         let outcome = ["Protected", "PartlyProtected", "NotProtected", "Harmed"][k % 4];
-        let _ = writeln!(scenes, "\"e{k}\": Ending(title: \"E\", text: \"e\", outcome: {outcome}),");
+        let _ = writeln!(
+            scenes,
+            "\"e{k}\": Ending(title: \"E\", text: \"e\", outcome: {outcome}),"
+        );
     }
     let flags: Vec<String> = flags.iter().take(16).map(|f| format!("\"{f}\"")).collect();
     let _ = write!(
@@ -161,7 +216,10 @@ fn render(shape: &Shape) -> String {
 }
 
 /// Plays random actions until the ending, picking among what the scene offers.
-fn random_play(p: &std::sync::Arc<mpa_trainer::scenario::Playable>, picks: &[u32]) -> (Session, usize) {
+fn random_play(
+    p: &std::sync::Arc<mpa_trainer::scenario::Playable>,
+    picks: &[u32],
+) -> (Session, usize) {
     let (mut session, _) = Session::start(std::sync::Arc::clone(p), u64::from(picks[0]));
     let mut steps = 0;
     let mut k = 0;
@@ -180,13 +238,22 @@ fn random_play(p: &std::sync::Arc<mpa_trainer::scenario::Playable>, picks: &[u32
                         session.apply(Action::Flag(o.id.clone())).unwrap();
                     }
                 }
-                let offered: Vec<usize> = (0..s.choices.len()).filter(|&c| session.is_offered(c)).collect();
-                assert!(!offered.is_empty(), "a valid scenario left no choice offered");
+                let offered: Vec<usize> = (0..s.choices.len())
+                    .filter(|&c| session.is_offered(c))
+                    .collect();
+                assert!(
+                    !offered.is_empty(),
+                    "a valid scenario left no choice offered"
+                );
                 let c = offered[pick(offered.len())];
                 session.apply(Action::Choose(c)).unwrap();
             }
             mpa_trainer::scenario::model::SceneKind::Referral(_) => {
-                let ticked: Vec<String> = SERVICES.iter().filter(|_| pick(2) == 0).map(|s| (*s).to_owned()).collect();
+                let ticked: Vec<String> = SERVICES
+                    .iter()
+                    .filter(|_| pick(2) == 0)
+                    .map(|s| (*s).to_owned())
+                    .collect();
                 session.apply(Action::Refer(ticked)).unwrap();
             }
             mpa_trainer::scenario::model::SceneKind::Classify(c) => {

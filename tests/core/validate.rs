@@ -63,7 +63,11 @@ fn course(files: &[(&str, &str)]) -> Course {
     std::fs::create_dir_all(root.join("scenarios")).unwrap();
     std::fs::create_dir_all(root.join("assets")).unwrap();
     std::fs::write(root.join("assets/scene.png"), b"png").unwrap();
-    std::fs::copy("tests/fixtures/catalogue.ron", root.join("scenarios/catalogue.ron")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/catalogue.ron",
+        root.join("scenarios/catalogue.ron"),
+    )
+    .unwrap();
     for (name, text) in files {
         std::fs::write(root.join("scenarios").join(name), text).unwrap();
     }
@@ -99,13 +103,21 @@ fn the_base_scenario_is_valid() {
 #[test]
 fn an_unknown_next_points_at_it_and_suggests_the_close_id() {
     let text = BASE.replace("next: \"refer\"),", "next: \"refr\"),");
-    one(&text, "\"refr\"", "error: there is no scene \"refr\" in this scenario; did you mean \"refer\"?");
+    one(
+        &text,
+        "\"refr\"",
+        "error: there is no scene \"refr\" in this scenario; did you mean \"refer\"?",
+    );
 }
 
 #[test]
 fn syntax_errors_are_located_and_explained() {
     let text = BASE.replace("title: \"Base\",", "title: \"Base\"");
-    one(&text, "pass_mark", "error: a comma is missing here, between two items or fields");
+    one(
+        &text,
+        "pass_mark",
+        "error: a comma is missing here, between two items or fields",
+    );
     let text = BASE.replace("text: \"Outside.\",", "text: \"Outside.,");
     let found = diagnostics(&[("s.ron", &text)]);
     assert_eq!(found.len(), 1);
@@ -126,17 +138,25 @@ fn type_errors_name_the_field_and_the_choices() {
     let (line, col) = position_of(&text, "txt");
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].starts_with(&format!("s.ron:{line}:{col}: error: `txt` is not a field of this choice; did you mean `text`?")),
+        found[0].starts_with(&format!(
+            "s.ron:{line}:{col}: error: `txt` is not a field of this choice; did you mean `text`?"
+        )),
         "{found:?}"
     );
 }
 
 #[test]
 fn a_missing_required_field_is_named() {
-    let text = BASE.replace("(text: \"Refer.\", grade: Appropriate, next: \"refer\")", "(text: \"Refer.\", grade: Appropriate)");
+    let text = BASE.replace(
+        "(text: \"Refer.\", grade: Appropriate, next: \"refer\")",
+        "(text: \"Refer.\", grade: Appropriate)",
+    );
     let found = diagnostics(&[("s.ron", &text)]);
     assert_eq!(found.len(), 1);
-    assert!(found[0].contains("error: this choice has no `next`, which is required"), "{found:?}");
+    assert!(
+        found[0].contains("error: this choice has no `next`, which is required"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -173,18 +193,42 @@ fn duplicate_observation_ids_point_at_the_second() {
 #[test]
 fn unknown_catalogue_ids_and_flags_are_named() {
     let cases = [
-        ("indicator: \"documents_withheld\"", "indicator: \"documents_withheldd\"", "\"documents_withheldd\"",
-         "error: there is no indicator \"documents_withheldd\" in the catalogue; did you mean \"documents_withheld\"?"),
-        ("upholds: [\"do_no_harm\"]", "upholds: [\"do_no_harn\"]", "\"do_no_harn\"",
-         "error: there is no principle \"do_no_harn\" in the catalogue; did you mean \"do_no_harm\"?"),
-        ("\"ctu\": Required", "\"cut\": Required", "\"cut\"",
-         "error: there is no service \"cut\" in the catalogue; did you mean \"ctu\"?"),
-        ("options: [\"trafficking\", \"smuggling\"]", "options: [\"trafficking\", \"smugling\"]", "\"smugling\"",
-         "error: there is no case type \"smugling\" in the catalogue; did you mean \"smuggling\"?"),
-        ("set: [\"separated\"]", "set: [\"seperated\"]", "\"seperated\"",
-         "error: the `set` flag \"seperated\" is not declared in this scenario's `flags` list; did you mean \"separated\"?"),
-        ("consent_flag: \"separated\"", "consent_flag: \"consent\"", "\"consent\"",
-         "error: the consent flag \"consent\" is not declared in this scenario's `flags` list"),
+        (
+            "indicator: \"documents_withheld\"",
+            "indicator: \"documents_withheldd\"",
+            "\"documents_withheldd\"",
+            "error: there is no indicator \"documents_withheldd\" in the catalogue; did you mean \"documents_withheld\"?",
+        ),
+        (
+            "upholds: [\"do_no_harm\"]",
+            "upholds: [\"do_no_harn\"]",
+            "\"do_no_harn\"",
+            "error: there is no principle \"do_no_harn\" in the catalogue; did you mean \"do_no_harm\"?",
+        ),
+        (
+            "\"ctu\": Required",
+            "\"cut\": Required",
+            "\"cut\"",
+            "error: there is no service \"cut\" in the catalogue; did you mean \"ctu\"?",
+        ),
+        (
+            "options: [\"trafficking\", \"smuggling\"]",
+            "options: [\"trafficking\", \"smugling\"]",
+            "\"smugling\"",
+            "error: there is no case type \"smugling\" in the catalogue; did you mean \"smuggling\"?",
+        ),
+        (
+            "set: [\"separated\"]",
+            "set: [\"seperated\"]",
+            "\"seperated\"",
+            "error: the `set` flag \"seperated\" is not declared in this scenario's `flags` list; did you mean \"separated\"?",
+        ),
+        (
+            "consent_flag: \"separated\"",
+            "consent_flag: \"consent\"",
+            "\"consent\"",
+            "error: the consent flag \"consent\" is not declared in this scenario's `flags` list",
+        ),
     ];
     for (from, to, at, expected) in cases {
         one(&BASE.replace(from, to), at, expected);
@@ -278,10 +322,16 @@ fn pass_mark_answer_media_and_flag_limits() {
     );
     let missing = diagnostics(&[("s.ron", &BASE.replace("scene.png", "nope.png"))]);
     assert_eq!(missing.len(), 1);
-    assert!(missing[0].contains("error: the media file \"nope.png\" was not found in "), "{missing:?}");
+    assert!(
+        missing[0].contains("error: the media file \"nope.png\" was not found in "),
+        "{missing:?}"
+    );
     let many: Vec<String> = (0..17).map(|i| format!("\"f{i}\"")).collect();
     one(
-        &BASE.replace("flags: [\"separated\", \"asked\"]", &format!("flags: [\"separated\", \"asked\", {}]", many.join(", "))),
+        &BASE.replace(
+            "flags: [\"separated\", \"asked\"]",
+            &format!("flags: [\"separated\", \"asked\", {}]", many.join(", ")),
+        ),
         "[\"separated\"",
         "error: this scenario declares 19 flags; the limit is 16",
     );
@@ -297,7 +347,9 @@ fn a_media_link_pointing_outside_assets_is_refused() {
     let found: Vec<String> = library.diagnostics().map(|d| d.message.clone()).collect();
     assert_eq!(
         found,
-        vec!["the media path \"link.png\" is a link that points outside the assets folder; copy the file into assets/ instead"]
+        vec![
+            "the media path \"link.png\" is a link that points outside the assets folder; copy the file into assets/ instead"
+        ]
     );
 }
 
@@ -308,7 +360,9 @@ fn duplicate_scenario_ids_across_files_are_refused_and_others_still_load() {
     let (line, col) = position_of(BASE, "\"base\"");
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(
-        found[0].starts_with(&format!("b.ron:{line}:{col}: error: the scenario id \"base\" is already used by ")),
+        found[0].starts_with(&format!(
+            "b.ron:{line}:{col}: error: the scenario id \"base\" is already used by "
+        )),
         "{found:?}"
     );
     assert!(found[1].starts_with("c.ron:1:"), "{found:?}");
@@ -340,7 +394,11 @@ fn warnings_for_no_red_herrings_and_an_ending_no_pass_reaches() {
 #[test]
 fn a_broken_catalogue_is_reported_and_scenarios_are_not_played() {
     let c = course(&[("s.ron", BASE)]);
-    std::fs::write(c.root.join("scenarios/catalogue.ron"), "Catalogue(indicators: [").unwrap();
+    std::fs::write(
+        c.root.join("scenarios/catalogue.ron"),
+        "Catalogue(indicators: [",
+    )
+    .unwrap();
     let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
     let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
     assert!(library.catalogue.is_none());
@@ -358,11 +416,18 @@ fn a_file_over_the_size_limit_names_the_limit() {
     let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
     let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
     let messages: Vec<String> = library.diagnostics().map(|d| d.message.clone()).collect();
-    assert_eq!(messages, vec!["the file is larger than the limit of 4 MiB; split it or remove what is not needed"]);
+    assert_eq!(
+        messages,
+        vec!["the file is larger than the limit of 4 MiB; split it or remove what is not needed"]
+    );
 }
 
 #[test]
 fn a_missing_path_cannot_be_loaded() {
-    let err = Library::load(&[PathBuf::from("tests/fixtures/nope")], &fixture_options()).unwrap_err();
-    assert_eq!(err.to_string(), "tests/fixtures/nope: no such file or folder");
+    let err =
+        Library::load(&[PathBuf::from("tests/fixtures/nope")], &fixture_options()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "tests/fixtures/nope: no such file or folder"
+    );
 }

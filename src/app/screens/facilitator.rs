@@ -5,7 +5,10 @@ use crate::app::chrome::{Chrome, SaveProblem};
 use crate::app::course::{Course, CourseSource};
 use crate::app::flow::{ActivePlan, ChangeResultsDir, GoTo, choose_plan};
 use crate::app::views::debrief::DebriefModel;
-use crate::app::views::facilitator::{Cohort, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, facilitator_view, session_debrief};
+use crate::app::views::facilitator::{
+    Cohort, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, facilitator_view,
+    session_debrief,
+};
 use crate::app::{ResultsDir, Screen};
 use crate::plan::{PlanFile, read_plans};
 use crate::report::csv_export::CsvWriter;
@@ -44,7 +47,10 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<FacilitatorState>()
         .add_systems(OnEnter(Screen::Facilitator), on_enter)
         .add_systems(OnExit(Screen::Facilitator), lock)
-        .add_systems(EguiPrimaryContextPass, facilitator_ui.run_if(in_state(Screen::Facilitator)));
+        .add_systems(
+            EguiPrimaryContextPass,
+            facilitator_ui.run_if(in_state(Screen::Facilitator)),
+        );
 }
 
 fn on_enter(mut state: ResMut<FacilitatorState>, dir: Res<ResultsDir>) {
@@ -75,7 +81,8 @@ fn export(dir: &Path, course: &Course, xapi: bool) -> Result<std::path::PathBuf,
         if xapi { "xapi.json" } else { "csv" }
     );
     let exports = dir.join("exports");
-    std::fs::create_dir_all(&exports).map_err(|e| format!("cannot create {}: {e}", exports.display()))?;
+    std::fs::create_dir_all(&exports)
+        .map_err(|e| format!("cannot create {}: {e}", exports.display()))?;
     let path = exports.join(name);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -84,7 +91,9 @@ fn export(dir: &Path, course: &Course, xapi: bool) -> Result<std::path::PathBuf,
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let file = options.open(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let file = options
+        .open(&path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let out = std::io::BufWriter::new(file);
     let library = Some(course.library.as_ref());
     let mut error = None;
@@ -111,7 +120,10 @@ fn export(dir: &Path, course: &Course, xapi: bool) -> Result<std::path::PathBuf,
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "a Bevy system takes its resources as parameters")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy system takes its resources as parameters"
+)]
 fn facilitator_ui(
     mut contexts: EguiContexts,
     mut chrome: Chrome,
@@ -138,7 +150,12 @@ fn facilitator_ui(
         results_dir: dir.0.display().to_string(),
         unsaved: problem.0.clone(),
         detail: state.detail.as_ref(),
-        plans: state.plans.iter().filter(|p| p.plan.is_ok()).map(PlanFile::name).collect(),
+        plans: state
+            .plans
+            .iter()
+            .filter(|p| p.plan.is_ok())
+            .map(PlanFile::name)
+            .collect(),
         plan: plan.0.as_ref().map(PlanFile::name),
     };
     let form = &mut state.form;
@@ -152,7 +169,10 @@ fn facilitator_ui(
         state.plans = read_plans(&source.plans);
     };
     match action {
-        Some(FacilitatorAction::SetPassphrase) => match state.passphrase.set(&state.form.passphrase, &state.form.again) {
+        Some(FacilitatorAction::SetPassphrase) => match state
+            .passphrase
+            .set(&state.form.passphrase, &state.form.again)
+        {
             Ok(()) => open_now(state),
             Err(e) => state.form.error = Some(format!("Not set: {e}.")),
         },
@@ -182,7 +202,8 @@ fn facilitator_ui(
             state.cohort = Cohort::load(&d, Some(&course.library));
             state.form.message = Some(format!("Sessions are now saved in {}", d.display()));
         }
-        Some(FacilitatorAction::OpenSession(path)) => match session_debrief(&path, &course.library) {
+        Some(FacilitatorAction::OpenSession(path)) => match session_debrief(&path, &course.library)
+        {
             Ok(d) => state.detail = Some(d),
             Err(e) => state.form.message = Some(format!("That session cannot be shown: {e}.")),
         },

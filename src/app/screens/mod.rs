@@ -31,7 +31,10 @@ fn ready_signal(app: &mut App) {
         app.add_systems(Last, move |mut frames: Local<u32>| {
             *frames += 1;
             if *frames == 2 {
-                eprintln!("ready: first interactive frame after {} ms", started.elapsed().as_millis());
+                eprintln!(
+                    "ready: first interactive frame after {} ms",
+                    started.elapsed().as_millis()
+                );
             }
         });
     }

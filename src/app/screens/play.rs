@@ -16,11 +16,17 @@ pub struct Textures(HashMap<String, Option<egui::TextureHandle>>);
 
 /// Registers the play screen.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Textures>()
-        .add_systems(EguiPrimaryContextPass, play_ui.run_if(in_state(Screen::Play)));
+    app.init_resource::<Textures>().add_systems(
+        EguiPrimaryContextPass,
+        play_ui.run_if(in_state(Screen::Play)),
+    );
 }
 
-fn load_texture(ctx: &egui::Context, source: &CourseSource, path: &str) -> Option<egui::TextureHandle> {
+fn load_texture(
+    ctx: &egui::Context,
+    source: &CourseSource,
+    path: &str,
+) -> Option<egui::TextureHandle> {
     let full = source.options.assets.as_ref()?.join(path);
     let bytes = std::fs::read(full).ok()?;
     let image = image::load_from_memory(&bytes).ok()?.to_rgba8();
@@ -50,7 +56,9 @@ fn play_ui(
                 .0
                 .entry(path.clone())
                 .or_insert_with(|| load_texture(&ctx, &source, path));
-            model.image = handle.as_ref().map(|h| egui::load::SizedTexture::from_handle(h));
+            model.image = handle
+                .as_ref()
+                .map(|h| egui::load::SizedTexture::from_handle(h));
         }
     }
     let form = &mut playing.form;

@@ -17,16 +17,31 @@ pub struct Progress(pub ProgressModel);
 pub fn plugin(app: &mut App) {
     app.init_resource::<Progress>()
         .add_systems(OnEnter(Screen::Progress), read_progress)
-        .add_systems(EguiPrimaryContextPass, progress_ui.run_if(in_state(Screen::Progress)));
+        .add_systems(
+            EguiPrimaryContextPass,
+            progress_ui.run_if(in_state(Screen::Progress)),
+        );
 }
 
-fn read_progress(trainee: Res<Trainee>, dir: Res<ResultsDir>, course: Res<Course>, plan: Res<crate::app::flow::ActivePlan>, mut progress: ResMut<Progress>) {
+fn read_progress(
+    trainee: Res<Trainee>,
+    dir: Res<ResultsDir>,
+    course: Res<Course>,
+    plan: Res<crate::app::flow::ActivePlan>,
+    mut progress: ResMut<Progress>,
+) {
     let history = History::read(&dir.0, &trainee.participant);
     let list = scenario_list(&course, &plan);
     progress.0 = ProgressModel::of(&trainee.participant, &history, &course.library, &list);
 }
 
-fn progress_ui(mut contexts: EguiContexts, mut chrome: Chrome, progress: Res<Progress>, mut trainee: ResMut<Trainee>, mut commands: Commands) -> Result {
+fn progress_ui(
+    mut contexts: EguiContexts,
+    mut chrome: Chrome,
+    progress: Res<Progress>,
+    mut trainee: ResMut<Trainee>,
+    mut commands: Commands,
+) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     match chrome.frame(&ctx, |ui| progress_view(ui, &progress.0)) {
         Some(ProgressAction::Back) => commands.trigger(GoTo(Screen::Start)),

@@ -24,7 +24,10 @@ pub struct BestResults {
 pub fn plugin(app: &mut App) {
     app.init_resource::<BestResults>()
         .add_systems(OnEnter(Screen::Select), read_best_results)
-        .add_systems(EguiPrimaryContextPass, select_ui.run_if(in_state(Screen::Select)));
+        .add_systems(
+            EguiPrimaryContextPass,
+            select_ui.run_if(in_state(Screen::Select)),
+        );
 }
 
 fn read_best_results(
@@ -38,7 +41,9 @@ fn read_best_results(
     best.suggestion = (trainee.mode == Mode::Practice)
         .then(|| {
             let history = History::read(&dir.0, &trainee.participant);
-            suggest(&history, &scenario_list(&course, &plan)).into_iter().next()
+            suggest(&history, &scenario_list(&course, &plan))
+                .into_iter()
+                .next()
         })
         .flatten()
         .map(|s| (s.scenario, s.reason));
@@ -73,14 +78,21 @@ pub fn select_model(
         .iter()
         .filter(|e| e.playable.is_none())
         .map(|e| BrokenCard {
-            file: e.title.clone().map_or_else(|| e.path.display().to_string(), |t| format!("{t} ({})", e.path.display())),
-            error: e.first_error().map_or_else(|| "cannot be played".to_owned(), ToString::to_string),
+            file: e.title.clone().map_or_else(
+                || e.path.display().to_string(),
+                |t| format!("{t} ({})", e.path.display()),
+            ),
+            error: e
+                .first_error()
+                .map_or_else(|| "cannot be played".to_owned(), ToString::to_string),
         })
         .collect();
-    let suggestion = best
-        .suggestion
-        .as_ref()
-        .and_then(|(id, why)| cards.iter().position(|c| &c.id == id).map(|i| (i, why.clone())));
+    let suggestion = best.suggestion.as_ref().and_then(|(id, why)| {
+        cards
+            .iter()
+            .position(|c| &c.id == id)
+            .map(|i| (i, why.clone()))
+    });
     SelectModel {
         cards,
         participant: trainee.participant.clone(),
@@ -88,7 +100,18 @@ pub fn select_model(
         broken,
         suggestion,
         notice: notice
-            .or_else(|| plan.plan().map(|p| format!("Today's plan: {}", if p.title.is_empty() { &p.code } else { &p.title })))
+            .or_else(|| {
+                plan.plan().map(|p| {
+                    format!(
+                        "Today's plan: {}",
+                        if p.title.is_empty() {
+                            &p.code
+                        } else {
+                            &p.title
+                        }
+                    )
+                })
+            })
             .or_else(|| course.notice.clone()),
     }
 }

@@ -22,7 +22,10 @@ pub struct StartState {
 pub fn plugin(app: &mut App) {
     app.init_resource::<StartState>()
         .add_systems(OnEnter(Screen::Start), forget_scan)
-        .add_systems(EguiPrimaryContextPass, start_ui.run_if(in_state(Screen::Start)));
+        .add_systems(
+            EguiPrimaryContextPass,
+            start_ui.run_if(in_state(Screen::Start)),
+        );
 }
 
 fn forget_scan(mut state: ResMut<StartState>, trainee: Res<Trainee>) {
@@ -45,7 +48,11 @@ fn start_ui(
     let ctx = contexts.ctx_mut()?.clone();
     let code = state.form.participant.trim().to_owned();
     if state.scanned_for.as_deref() != Some(code.as_str()) {
-        state.resumable = if is_valid_participant(&code) { interrupted(&dir.0, &code) } else { Vec::new() };
+        state.resumable = if is_valid_participant(&code) {
+            interrupted(&dir.0, &code)
+        } else {
+            Vec::new()
+        };
         state.scanned_for = Some(code);
     }
     let mut notices = Vec::new();
@@ -53,14 +60,21 @@ fn start_ui(
         notices.push(n.clone());
     }
     if course.library.catalogue.is_none() {
-        notices.push("The catalogue could not be loaded: no scenario can be played. Ask your facilitator.".to_owned());
+        notices.push(
+            "The catalogue could not be loaded: no scenario can be played. Ask your facilitator."
+                .to_owned(),
+        );
     }
     let model = StartModel {
         resumable: state
             .resumable
             .iter()
             .map(|r| Resumable {
-                scenario_title: if r.title.is_empty() { r.scenario.clone() } else { r.title.clone() },
+                scenario_title: if r.title.is_empty() {
+                    r.scenario.clone()
+                } else {
+                    r.title.clone()
+                },
                 started: r.started_at.replace('T', " ").chars().take(16).collect(),
                 steps: r.actions,
             })

@@ -2,7 +2,9 @@
 //! with its feedback, the path step by step, the indicators hit, missed and falsely flagged, and
 //! what the best path would have done differently.
 
-use super::widgets::{grade_badge, grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour};
+use super::widgets::{
+    grade_badge, grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour,
+};
 use crate::engine::Score;
 use crate::engine::scoring::ObservationOutcome;
 use crate::engine::session::{PathStep, Session};
@@ -81,17 +83,31 @@ pub enum DebriefAction {
 /// A short label for a scene: its first sentence, shortened.
 pub fn scene_label(kind: Option<&SceneKind>, id: &str) -> String {
     let text = kind.map_or("", SceneKind::text);
-    let first = text.split_inclusive(['.', '?', '!']).next().unwrap_or(text).trim();
+    let first = text
+        .split_inclusive(['.', '?', '!'])
+        .next()
+        .unwrap_or(text)
+        .trim();
     let mut label: String = first.chars().take(90).collect();
     if first.chars().count() > 90 {
         label.push('…');
     }
-    if label.is_empty() { id.to_owned() } else { label }
+    if label.is_empty() {
+        id.to_owned()
+    } else {
+        label
+    }
 }
 
 impl DebriefModel {
     /// The debrief of a session.
-    pub fn of(session: &Session, score: &Score, participant: &str, mode: Mode, has_next: bool) -> DebriefModel {
+    pub fn of(
+        session: &Session,
+        score: &Score,
+        participant: &str,
+        mode: Mode,
+        has_next: bool,
+    ) -> DebriefModel {
         let p = session.playable();
         let s = &p.scenario;
         let cat = &p.catalogue;
@@ -140,7 +156,11 @@ impl DebriefModel {
                             "{} of {} points ({})",
                             r.points,
                             r.max_points,
-                            if ticked.is_empty() { "nothing ticked".to_owned() } else { ticked.join(", ") }
+                            if ticked.is_empty() {
+                                "nothing ticked".to_owned()
+                            } else {
+                                ticked.join(", ")
+                            }
                         )
                     })
                     .collect::<Vec<_>>()
@@ -152,7 +172,10 @@ impl DebriefModel {
                 detail: session
                     .classifications()
                     .iter()
-                    .map(|c| cat.label(&c.answer).to_owned() + if c.correct { " (right)" } else { " (wrong)" })
+                    .map(|c| {
+                        cat.label(&c.answer).to_owned()
+                            + if c.correct { " (right)" } else { " (wrong)" }
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             },
@@ -164,7 +187,9 @@ impl DebriefModel {
                 .path()
                 .iter()
                 .filter_map(|step| match step {
-                    PathStep::Choice { scene: sc, choice, .. } if s.scene_id(*sc) == scene => match s.scene(*sc) {
+                    PathStep::Choice {
+                        scene: sc, choice, ..
+                    } if s.scene_id(*sc) == scene => match s.scene(*sc) {
                         Some(SceneKind::Scene(x)) => x
                             .choices
                             .get(*choice)
@@ -172,10 +197,12 @@ impl DebriefModel {
                             .and_then(|c| c.feedback.clone()),
                         _ => None,
                     },
-                    PathStep::Referral { scene: sc, .. } if s.scene_id(*sc) == scene => match s.scene(*sc) {
-                        Some(SceneKind::Referral(r)) => r.feedback.clone(),
-                        _ => None,
-                    },
+                    PathStep::Referral { scene: sc, .. } if s.scene_id(*sc) == scene => {
+                        match s.scene(*sc) {
+                            Some(SceneKind::Referral(r)) => r.feedback.clone(),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 })
                 .next()
@@ -196,7 +223,10 @@ impl DebriefModel {
             .map(|b| Problem {
                 scene: scene_of(&b.scene),
                 what: cat.label(&b.principle).to_owned(),
-                why: cat.principle(&b.principle).map(|x| x.description.clone()).unwrap_or_default(),
+                why: cat
+                    .principle(&b.principle)
+                    .map(|x| x.description.clone())
+                    .unwrap_or_default(),
             })
             .collect();
 
@@ -223,7 +253,9 @@ impl DebriefModel {
             .collect();
 
         let ending = session.ending().and_then(|e| match s.scene(e) {
-            Some(SceneKind::Ending(end)) => Some((end.title.clone(), end.text.clone(), end.outcome)),
+            Some(SceneKind::Ending(end)) => {
+                Some((end.title.clone(), end.text.clone(), end.outcome))
+            }
             _ => None,
         });
         DebriefModel {
@@ -251,23 +283,39 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
     let s = &p.scenario;
     let cat = &p.catalogue;
     match step {
-        PathStep::Choice { scene, choice, flags } => {
-            let SceneKind::Scene(sc) = s.scene(*scene)? else { return None };
+        PathStep::Choice {
+            scene,
+            choice,
+            flags,
+        } => {
+            let SceneKind::Scene(sc) = s.scene(*scene)? else {
+                return None;
+            };
             let c = sc.choices.get(*choice)?;
             let better = c.grade.and_then(|_| {
-                let state = State { scene: *scene, flags: *flags };
+                let state = State {
+                    scene: *scene,
+                    flags: *flags,
+                };
                 let (best, best_value) = p.analysis.best_choice(&p.compiled, state)?;
                 let taken_value = {
                     let edge = match p.compiled.nodes.get(*scene)? {
                         crate::scenario::graph::Node::Scene(edges) => edges.get(*choice)?,
                         _ => return None,
                     };
-                    let next = State { scene: edge.next, flags: flags | edge.set };
+                    let next = State {
+                        scene: edge.next,
+                        flags: flags | edge.set,
+                    };
                     edge.points() + p.analysis.best_to_end.get(&next)?
                 };
                 (best != *choice && best_value > taken_value).then(|| {
                     let b = &sc.choices[best];
-                    (b.text.clone(), b.grade, b.feedback.clone().unwrap_or_default())
+                    (
+                        b.text.clone(),
+                        b.grade,
+                        b.feedback.clone().unwrap_or_default(),
+                    )
                 })
             });
             Some(StepRow {
@@ -279,7 +327,9 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
             })
         }
         PathStep::Referral { scene, record } => {
-            let SceneKind::Referral(r) = s.scene(*scene)? else { return None };
+            let SceneKind::Referral(r) = s.scene(*scene)? else {
+                return None;
+            };
             let rec = session.referrals().get(*record)?;
             let ticked: Vec<&str> = rec.services.iter().map(|x| cat.label(x)).collect();
             let should: Vec<&str> = r
@@ -297,21 +347,39 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
             });
             Some(StepRow {
                 scene: "Referral".to_owned(),
-                did: if ticked.is_empty() { "Referred to no service".to_owned() } else { format!("Referred to {}", ticked.join(", ")) },
+                did: if ticked.is_empty() {
+                    "Referred to no service".to_owned()
+                } else {
+                    format!("Referred to {}", ticked.join(", "))
+                },
                 grade: None,
                 feedback: r.feedback.clone().unwrap_or_default(),
-                better: (!all_right).then(|| (format!("Refer to {}", should.join(", ")), None, String::new())),
+                better: (!all_right).then(|| {
+                    (
+                        format!("Refer to {}", should.join(", ")),
+                        None,
+                        String::new(),
+                    )
+                }),
             })
         }
         PathStep::Classify { scene, record } => {
-            let SceneKind::Classify(c) = s.scene(*scene)? else { return None };
+            let SceneKind::Classify(c) = s.scene(*scene)? else {
+                return None;
+            };
             let rec = session.classifications().get(*record)?;
             Some(StepRow {
                 scene: "Classification".to_owned(),
                 did: format!("Recorded as {}", cat.label(&rec.answer)),
                 grade: None,
                 feedback: c.feedback.clone().unwrap_or_default(),
-                better: (!rec.correct).then(|| (format!("Record it as {}", cat.label(&c.answer)), None, String::new())),
+                better: (!rec.correct).then(|| {
+                    (
+                        format!("Record it as {}", cat.label(&c.answer)),
+                        None,
+                        String::new(),
+                    )
+                }),
             })
         }
     }
@@ -335,117 +403,148 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(960.0);
-            ui.heading(format!("Debrief: {}", m.scenario_title));
-            ui.label(format!("Participant {} · {} mode", m.participant, m.mode.label()));
-            let verdict = if m.passed { "Passed" } else { "Not passed" };
-            ui.label(
-                RichText::new(format!("{verdict}: {} (pass mark {})", pct(m.scaled), pct(m.pass_mark)))
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(960.0);
+                ui.heading(format!("Debrief: {}", m.scenario_title));
+                ui.label(format!(
+                    "Participant {} · {} mode",
+                    m.participant,
+                    m.mode.label()
+                ));
+                let verdict = if m.passed { "Passed" } else { "Not passed" };
+                ui.label(
+                    RichText::new(format!(
+                        "{verdict}: {} (pass mark {})",
+                        pct(m.scaled),
+                        pct(m.pass_mark)
+                    ))
                     .size(24.0)
                     .strong()
                     .color(verdict_colour(m.passed, hc)),
-            );
-            for r in &m.reasons {
-                ui.label(format!("• {r}"));
-            }
-            if let Some((title, text, outcome)) = &m.ending {
-                section(ui, &format!("Ending: {title}"), |ui| {
-                    ui.label(RichText::new(outcome.label()).strong().color(outcome_colour(*outcome, hc)));
-                    ui.label(text);
-                });
-            }
-
-            section(ui, "Your score by competency", |ui| {
-                egui::Grid::new("competencies").num_columns(3).striped(true).show(ui, |ui| {
-                    for c in &m.competencies {
-                        ui.label(RichText::new(c.name).strong());
-                        ui.label(c.score.map_or("not in this session".to_owned(), pct));
-                        ui.label(&c.detail);
-                        ui.end_row();
-                    }
-                });
-            });
-
-            if !m.critical.is_empty() {
-                section(ui, "Critical errors (each one fails the scenario)", |ui| {
-                    for c in &m.critical {
-                        ui.label(RichText::new(&c.what).strong().color(grade_colour(Grade::Harmful, hc)));
-                        ui.label(RichText::new(format!("At: {}", c.scene)).italics());
-                        if !c.why.is_empty() {
-                            ui.label(&c.why);
-                        }
-                        ui.separator();
-                    }
-                });
-            }
-            if !m.breaches.is_empty() {
-                section(ui, "Principles breached", |ui| {
-                    for b in &m.breaches {
-                        ui.label(RichText::new(&b.what).strong());
-                        ui.label(RichText::new(format!("At: {}", b.scene)).italics());
-                        if !b.why.is_empty() {
-                            ui.label(&b.why);
-                        }
-                        ui.separator();
-                    }
-                });
-            }
-
-            section(ui, "Your path, step by step", |ui| {
-                for (n, step) in m.steps.iter().enumerate() {
-                    ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
-                    ui.horizontal_wrapped(|ui| {
-                        if let Some(g) = step.grade {
-                            grade_badge(ui, g);
-                        }
-                        ui.label(RichText::new(&step.did).strong());
+                );
+                for r in &m.reasons {
+                    ui.label(format!("• {r}"));
+                }
+                if let Some((title, text, outcome)) = &m.ending {
+                    section(ui, &format!("Ending: {title}"), |ui| {
+                        ui.label(
+                            RichText::new(outcome.label())
+                                .strong()
+                                .color(outcome_colour(*outcome, hc)),
+                        );
+                        ui.label(text);
                     });
-                    if !step.feedback.is_empty() {
-                        ui.label(&step.feedback);
-                    }
-                    if let Some((better, grade, why)) = &step.better {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new("The best path:").italics());
-                            if let Some(g) = grade {
-                                grade_badge(ui, *g);
-                            }
-                            ui.label(better);
-                        });
-                        if !why.is_empty() {
-                            ui.label(RichText::new(why).italics());
-                        }
-                    }
-                    ui.separator();
                 }
-            });
 
-            for (title, outcome) in [
-                ("Indicators you found", ObservationOutcome::Hit),
-                ("Indicators you missed", ObservationOutcome::Miss),
-                ("False alarms: flagged, but not indicators", ObservationOutcome::FalseAlarm),
-            ] {
-                let rows: Vec<&ObservationReview> = m.observations.iter().filter(|o| o.outcome == outcome).collect();
-                if rows.is_empty() {
-                    continue;
+                section(ui, "Your score by competency", |ui| {
+                    egui::Grid::new("competencies")
+                        .num_columns(3)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for c in &m.competencies {
+                                ui.label(RichText::new(c.name).strong());
+                                ui.label(c.score.map_or("not in this session".to_owned(), pct));
+                                ui.label(&c.detail);
+                                ui.end_row();
+                            }
+                        });
+                });
+
+                if !m.critical.is_empty() {
+                    section(ui, "Critical errors (each one fails the scenario)", |ui| {
+                        for c in &m.critical {
+                            ui.label(
+                                RichText::new(&c.what)
+                                    .strong()
+                                    .color(grade_colour(Grade::Harmful, hc)),
+                            );
+                            ui.label(RichText::new(format!("At: {}", c.scene)).italics());
+                            if !c.why.is_empty() {
+                                ui.label(&c.why);
+                            }
+                            ui.separator();
+                        }
+                    });
                 }
-                section(ui, title, |ui| {
-                    for o in rows {
-                        ui.label(RichText::new(&o.text).strong());
-                        if let Some(ind) = &o.indicator {
-                            ui.label(format!("Indicator: {ind}"));
+                if !m.breaches.is_empty() {
+                    section(ui, "Principles breached", |ui| {
+                        for b in &m.breaches {
+                            ui.label(RichText::new(&b.what).strong());
+                            ui.label(RichText::new(format!("At: {}", b.scene)).italics());
+                            if !b.why.is_empty() {
+                                ui.label(&b.why);
+                            }
+                            ui.separator();
                         }
-                        if let Some((named, right)) = &o.named {
-                            ui.label(format!("You named it: {named}{}", if *right { " (right)" } else { "" }));
+                    });
+                }
+
+                section(ui, "Your path, step by step", |ui| {
+                    for (n, step) in m.steps.iter().enumerate() {
+                        ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
+                        ui.horizontal_wrapped(|ui| {
+                            if let Some(g) = step.grade {
+                                grade_badge(ui, g);
+                            }
+                            ui.label(RichText::new(&step.did).strong());
+                        });
+                        if !step.feedback.is_empty() {
+                            ui.label(&step.feedback);
                         }
-                        if !o.note.is_empty() {
-                            ui.label(RichText::new(&o.note).italics());
+                        if let Some((better, grade, why)) = &step.better {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new("The best path:").italics());
+                                if let Some(g) = grade {
+                                    grade_badge(ui, *g);
+                                }
+                                ui.label(better);
+                            });
+                            if !why.is_empty() {
+                                ui.label(RichText::new(why).italics());
+                            }
                         }
                         ui.separator();
                     }
                 });
-            }
-        });
+
+                for (title, outcome) in [
+                    ("Indicators you found", ObservationOutcome::Hit),
+                    ("Indicators you missed", ObservationOutcome::Miss),
+                    (
+                        "False alarms: flagged, but not indicators",
+                        ObservationOutcome::FalseAlarm,
+                    ),
+                ] {
+                    let rows: Vec<&ObservationReview> = m
+                        .observations
+                        .iter()
+                        .filter(|o| o.outcome == outcome)
+                        .collect();
+                    if rows.is_empty() {
+                        continue;
+                    }
+                    section(ui, title, |ui| {
+                        for o in rows {
+                            ui.label(RichText::new(&o.text).strong());
+                            if let Some(ind) = &o.indicator {
+                                ui.label(format!("Indicator: {ind}"));
+                            }
+                            if let Some((named, right)) = &o.named {
+                                ui.label(format!(
+                                    "You named it: {named}{}",
+                                    if *right { " (right)" } else { "" }
+                                ));
+                            }
+                            if !o.note.is_empty() {
+                                ui.label(RichText::new(&o.note).italics());
+                            }
+                            ui.separator();
+                        }
+                    });
+                }
+            });
     });
     action
 }

@@ -3,8 +3,8 @@
 
 use super::debrief::{DebriefModel, debrief_view};
 use super::widgets::{is_high_contrast, pct, section, verdict_colour};
-use crate::engine::session::Session;
 use crate::engine::Score;
+use crate::engine::session::Session;
 use crate::record::{Mode, format_time};
 use crate::report::{Detail, Summary, choice_counts, scan};
 use crate::scenario::Library;
@@ -84,7 +84,11 @@ impl Cohort {
                     row.started.scenario_title.clone()
                 },
                 mode: row.started.mode,
-                started: format_time(row.started_at).replace('T', " ").chars().take(16).collect(),
+                started: format_time(row.started_at)
+                    .replace('T', " ")
+                    .chars()
+                    .take(16)
+                    .collect(),
                 scaled: s.map(|s| s.scaled),
                 complete: row.complete(),
                 passed: row.passed(),
@@ -92,17 +96,26 @@ impl Cohort {
                 minutes: row.duration_s() / 60.0,
             });
         });
-        rows.sort_by(|a, b| b.started.cmp(&a.started).then(a.participant.cmp(&b.participant)));
+        rows.sort_by(|a, b| {
+            b.started
+                .cmp(&a.started)
+                .then(a.participant.cmp(&b.participant))
+        });
         let cat = library.and_then(|l| l.catalogue.clone());
-        let label = |id: &str| cat.as_ref().map_or_else(|| id.to_owned(), |c| c.label(id).to_owned());
+        let label = |id: &str| {
+            cat.as_ref()
+                .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
+        };
         let mut decisions: Vec<DecisionPoint> = counts
             .into_iter()
             .map(|((scenario, scene), by_choice)| {
                 let model = library.and_then(|l| l.find(&scenario)).and_then(|p| {
-                    p.scenario.scene_index(&scene).and_then(|i| match p.scenario.scene(i) {
-                        Some(SceneKind::Scene(s)) => Some(s.clone()),
-                        _ => None,
-                    })
+                    p.scenario
+                        .scene_index(&scene)
+                        .and_then(|i| match p.scenario.scene(i) {
+                            Some(SceneKind::Scene(s)) => Some(s.clone()),
+                            _ => None,
+                        })
                 });
                 let choices = by_choice
                     .iter()
@@ -110,7 +123,9 @@ impl Cohort {
                         let choice = model.as_ref().and_then(|m| m.choices.get(*c));
                         (
                             choice.map_or_else(|| format!("choice {}", c + 1), |x| x.text.clone()),
-                            choice.and_then(|x| x.grade).map_or_else(String::new, |g| format!("{g:?}")),
+                            choice
+                                .and_then(|x| x.grade)
+                                .map_or_else(String::new, |g| format!("{g:?}")),
                             *n,
                         )
                     })
@@ -128,7 +143,11 @@ impl Cohort {
             })
             .collect();
         decisions.sort_by(|a, b| (&a.scenario, &a.scene).cmp(&(&b.scenario, &b.scene)));
-        let mut breaches: Vec<(String, u32)> = summary.breaches.iter().map(|(p, n)| (label(p), *n)).collect();
+        let mut breaches: Vec<(String, u32)> = summary
+            .breaches
+            .iter()
+            .map(|(p, n)| (label(p), *n))
+            .collect();
         breaches.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Cohort {
             rows,
@@ -159,13 +178,31 @@ impl Cohort {
 pub fn session_debrief(path: &std::path::Path, library: &Library) -> Result<DebriefModel, String> {
     let log = crate::record::read_session(path).map_err(|e| e.to_string())?;
     let started = log.started().ok_or("the file has no start line")?.clone();
-    let playable = library
-        .find(&started.scenario)
-        .ok_or_else(|| format!("the scenario \"{}\" is not in the library any more", started.scenario))?;
-    let (session, _) = Session::replay(std::sync::Arc::clone(playable), started.seed, &log.actions())
-        .map_err(|(i, e)| format!("the scenario has changed since this session (step {}: {e})", i + 1))?;
+    let playable = library.find(&started.scenario).ok_or_else(|| {
+        format!(
+            "the scenario \"{}\" is not in the library any more",
+            started.scenario
+        )
+    })?;
+    let (session, _) = Session::replay(
+        std::sync::Arc::clone(playable),
+        started.seed,
+        &log.actions(),
+    )
+    .map_err(|(i, e)| {
+        format!(
+            "the scenario has changed since this session (step {}: {e})",
+            i + 1
+        )
+    })?;
     let score = Score::of(&session);
-    Ok(DebriefModel::of(&session, &score, &started.participant, started.mode, false))
+    Ok(DebriefModel::of(
+        &session,
+        &score,
+        &started.participant,
+        started.mode,
+        false,
+    ))
 }
 
 /// Whether the facilitator is in.
@@ -233,14 +270,18 @@ impl FacilitatorForm {
 }
 
 /// Draws the facilitator screen.
-pub fn facilitator_view(ui: &mut Ui, m: &FacilitatorModel, form: &mut FacilitatorForm) -> Option<FacilitatorAction> {
+pub fn facilitator_view(
+    ui: &mut Ui,
+    m: &FacilitatorModel,
+    form: &mut FacilitatorForm,
+) -> Option<FacilitatorAction> {
     match m.gate {
         Gate::NotSet | Gate::Locked => gate_view(ui, m.gate, form),
         Gate::Open => match m.detail {
             Some(d) => {
                 let mut action = None;
                 egui::Panel::top("detail_top").show(ui, |ui| {
-                    if ui.button("← Back to the cohort").clicked() {
+                    if ui.button("Back to the cohort").clicked() {
                         action = Some(FacilitatorAction::CloseSession);
                     }
                 });
@@ -280,28 +321,40 @@ fn gate_view(ui: &mut Ui, gate: Gate, form: &mut FacilitatorForm) -> Option<Faci
         if let Some(e) = &form.error {
             ui.label(RichText::new(e).strong());
         }
-        if ui.button("← Back").clicked() {
+        if ui.button("Back").clicked() {
             action = Some(FacilitatorAction::Lock);
         }
     });
     action
 }
 
-fn cohort_view(ui: &mut Ui, m: &FacilitatorModel, form: &mut FacilitatorForm) -> Option<FacilitatorAction> {
+fn cohort_view(
+    ui: &mut Ui,
+    m: &FacilitatorModel,
+    form: &mut FacilitatorForm,
+) -> Option<FacilitatorAction> {
     let mut action = None;
     let hc = is_high_contrast(ui);
     egui::Panel::top("facilitator_top").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            if ui.button("← Lock and go back").clicked() {
+            if ui.button("Lock and go back").clicked() {
                 action = Some(FacilitatorAction::Lock);
             }
             if ui.button("Refresh").clicked() {
                 action = Some(FacilitatorAction::Refresh);
             }
-            if ui.button("Export CSV").on_hover_text("One row per session, for spreadsheets").clicked() {
+            if ui
+                .button("Export CSV")
+                .on_hover_text("One row per session, for spreadsheets")
+                .clicked()
+            {
                 action = Some(FacilitatorAction::ExportCsv);
             }
-            if ui.button("Export xAPI").on_hover_text("Statements for a learning record store").clicked() {
+            if ui
+                .button("Export xAPI")
+                .on_hover_text("Statements for a learning record store")
+                .clicked()
+            {
                 action = Some(FacilitatorAction::ExportXapi);
             }
             if let Some(msg) = &form.message {
@@ -310,190 +363,279 @@ fn cohort_view(ui: &mut Ui, m: &FacilitatorModel, form: &mut FacilitatorForm) ->
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.heading("The group's results");
-            section(ui, "Results folder and plan", |ui| {
-                ui.label(format!("Sessions are saved in {}", m.results_dir));
-                if let Some(u) = &m.unsaved {
-                    ui.label(RichText::new(u).strong());
-                }
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut form.results_dir).desired_width(420.0).hint_text("another folder"));
-                    if ui.button("Save here from now on").clicked() && !form.results_dir.trim().is_empty() {
-                        action = Some(FacilitatorAction::ChangeResultsDir(PathBuf::from(form.results_dir.trim())));
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.heading("The group's results");
+                section(ui, "Results folder and plan", |ui| {
+                    ui.label(format!("Sessions are saved in {}", m.results_dir));
+                    if let Some(u) = &m.unsaved {
+                        ui.label(RichText::new(u).strong());
+                    }
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.results_dir)
+                                .desired_width(420.0)
+                                .hint_text("another folder"),
+                        );
+                        if ui.button("Save here from now on").clicked()
+                            && !form.results_dir.trim().is_empty()
+                        {
+                            action = Some(FacilitatorAction::ChangeResultsDir(PathBuf::from(
+                                form.results_dir.trim(),
+                            )));
+                        }
+                    });
+                    if !m.plans.is_empty() {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label("Today's plan:");
+                            if ui
+                                .selectable_label(m.plan.is_none(), "none (all scenarios)")
+                                .clicked()
+                            {
+                                action = Some(FacilitatorAction::ChoosePlan(None));
+                            }
+                            for p in &m.plans {
+                                if ui.selectable_label(m.plan.as_ref() == Some(p), p).clicked() {
+                                    action = Some(FacilitatorAction::ChoosePlan(Some(p.clone())));
+                                }
+                            }
+                        });
                     }
                 });
-                if !m.plans.is_empty() {
+                for p in m.cohort.problems.iter().take(5) {
+                    ui.label(RichText::new(format!("Note: {p}")).small());
+                }
+
+                let mut scenarios: Vec<(&str, &str)> = m
+                    .cohort
+                    .rows
+                    .iter()
+                    .map(|r| (r.scenario.as_str(), r.title.as_str()))
+                    .collect();
+                scenarios.sort_unstable();
+                scenarios.dedup();
+                section(ui, "Sessions", |ui| {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label("Today's plan:");
-                        if ui.selectable_label(m.plan.is_none(), "none (all scenarios)").clicked() {
-                            action = Some(FacilitatorAction::ChoosePlan(None));
-                        }
-                        for p in &m.plans {
-                            if ui.selectable_label(m.plan.as_ref() == Some(p), p).clicked() {
-                                action = Some(FacilitatorAction::ChoosePlan(Some(p.clone())));
+                        ui.label("Scenario:");
+                        egui::ComboBox::from_id_salt("scenario_filter")
+                            .selected_text(
+                                form.scenario.clone().unwrap_or_else(|| "all".to_owned()),
+                            )
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut form.scenario, None, "all");
+                                for (id, title) in &scenarios {
+                                    ui.selectable_value(
+                                        &mut form.scenario,
+                                        Some((*id).to_owned()),
+                                        *title,
+                                    );
+                                }
+                            });
+                        ui.label("Mode:");
+                        ui.selectable_value(&mut form.mode, None, "all");
+                        ui.selectable_value(&mut form.mode, Some(Mode::Workshop), "workshop");
+                        ui.selectable_value(&mut form.mode, Some(Mode::Practice), "practice");
+                        ui.label("From:");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.from)
+                                .desired_width(100.0)
+                                .hint_text("YYYY-MM-DD"),
+                        );
+                        ui.label("to:");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.to)
+                                .desired_width(100.0)
+                                .hint_text("YYYY-MM-DD"),
+                        );
+                    });
+                    let shown: Vec<&CohortRow> =
+                        m.cohort.rows.iter().filter(|r| form.shows(r)).collect();
+                    ui.label(format!(
+                        "{} of {} sessions",
+                        shown.len(),
+                        m.cohort.rows.len()
+                    ));
+                    egui::Grid::new("cohort")
+                        .striped(true)
+                        .num_columns(8)
+                        .show(ui, |ui| {
+                            for h in [
+                                "Participant",
+                                "Scenario",
+                                "Mode",
+                                "Started (UTC)",
+                                "Score",
+                                "Result",
+                                "Critical",
+                                "Minutes",
+                            ] {
+                                ui.label(RichText::new(h).strong());
                             }
+                            ui.end_row();
+                            for r in shown {
+                                if ui
+                                    .link(&r.participant)
+                                    .on_hover_text("Open this session's debrief")
+                                    .clicked()
+                                {
+                                    action = Some(FacilitatorAction::OpenSession(r.path.clone()));
+                                }
+                                ui.label(&r.title);
+                                ui.label(r.mode.as_str());
+                                ui.label(&r.started);
+                                ui.label(r.scaled.map_or("-".to_owned(), pct));
+                                let result = if !r.complete {
+                                    "unfinished"
+                                } else if r.passed {
+                                    "passed"
+                                } else {
+                                    "not passed"
+                                };
+                                ui.label(RichText::new(result).color(verdict_colour(r.passed, hc)));
+                                ui.label(r.critical.to_string());
+                                ui.label(format!("{:.0}", r.minutes));
+                                ui.end_row();
+                            }
+                        });
+                });
+
+                if !m.cohort.indicator_rates.is_empty() {
+                    section(
+                        ui,
+                        "Which indicators the group detects (lowest first)",
+                        |ui| {
+                            let rates = &m.cohort.indicator_rates;
+                            let shown = rates.len().min(15);
+                            let bars: Vec<Bar> = rates[..shown]
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (label, rate, n))| {
+                                    Bar::new((shown - i) as f64, rate * 100.0)
+                                        .name(format!("{label} ({n} shown)"))
+                                        .width(0.7)
+                                })
+                                .collect();
+                            Plot::new("indicator_rates")
+                                .height(28.0 * shown as f32 + 40.0)
+                                .allow_drag(false)
+                                .allow_zoom(false)
+                                .allow_scroll(false)
+                                .include_x(0.0)
+                                .include_x(100.0)
+                                .show_axes([true, false])
+                                .x_axis_label("detected, % of times shown")
+                                .show(ui, |p| {
+                                    p.bar_chart(BarChart::new("detection rate", bars).horizontal())
+                                });
+                            for (label, rate, n) in &rates[..shown] {
+                                ui.label(format!("{:>4.0}%  {label} ({n} shown)", rate * 100.0));
+                            }
+                        },
+                    );
+                }
+
+                if !m.cohort.decisions.is_empty() {
+                    section(ui, "Choices at each decision point", |ui| {
+                        let count = m.cohort.decisions.len();
+                        form.decision = form.decision.min(count - 1);
+                        egui::ComboBox::from_id_salt("decision_point")
+                            .width(600.0)
+                            .selected_text(decision_title(&m.cohort.decisions[form.decision]))
+                            .show_ui(ui, |ui| {
+                                for (i, d) in m.cohort.decisions.iter().enumerate() {
+                                    ui.selectable_value(&mut form.decision, i, decision_title(d));
+                                }
+                            });
+                        let d = &m.cohort.decisions[form.decision];
+                        let bars: Vec<Bar> = d
+                            .choices
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (text, grade, n))| {
+                                Bar::new(i as f64 + 1.0, f64::from(*n))
+                                    .name(format!("{text} [{grade}]"))
+                                    .width(0.6)
+                            })
+                            .collect();
+                        Plot::new("decision_chart")
+                            .height(180.0)
+                            .allow_drag(false)
+                            .allow_zoom(false)
+                            .allow_scroll(false)
+                            .include_y(0.0)
+                            .y_axis_label("times taken")
+                            .show(ui, |p| p.bar_chart(BarChart::new("choices", bars)));
+                        for (i, (text, grade, n)) in d.choices.iter().enumerate() {
+                            ui.label(format!("{}. [{grade}] {n}×  {text}", i + 1));
                         }
                     });
                 }
-            });
-            for p in m.cohort.problems.iter().take(5) {
-                ui.label(RichText::new(format!("Note: {p}")).small());
-            }
 
-            let mut scenarios: Vec<(&str, &str)> = m.cohort.rows.iter().map(|r| (r.scenario.as_str(), r.title.as_str())).collect();
-            scenarios.sort_unstable();
-            scenarios.dedup();
-            section(ui, "Sessions", |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("Scenario:");
-                    egui::ComboBox::from_id_salt("scenario_filter")
-                        .selected_text(form.scenario.clone().unwrap_or_else(|| "all".to_owned()))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut form.scenario, None, "all");
-                            for (id, title) in &scenarios {
-                                ui.selectable_value(&mut form.scenario, Some((*id).to_owned()), *title);
-                            }
-                        });
-                    ui.label("Mode:");
-                    ui.selectable_value(&mut form.mode, None, "all");
-                    ui.selectable_value(&mut form.mode, Some(Mode::Workshop), "workshop");
-                    ui.selectable_value(&mut form.mode, Some(Mode::Practice), "practice");
-                    ui.label("From:");
-                    ui.add(egui::TextEdit::singleline(&mut form.from).desired_width(100.0).hint_text("YYYY-MM-DD"));
-                    ui.label("to:");
-                    ui.add(egui::TextEdit::singleline(&mut form.to).desired_width(100.0).hint_text("YYYY-MM-DD"));
-                });
-                let shown: Vec<&CohortRow> = m.cohort.rows.iter().filter(|r| form.shows(r)).collect();
-                ui.label(format!("{} of {} sessions", shown.len(), m.cohort.rows.len()));
-                egui::Grid::new("cohort").striped(true).num_columns(8).show(ui, |ui| {
-                    for h in ["Participant", "Scenario", "Mode", "Started (UTC)", "Score", "Result", "Critical", "Minutes"] {
-                        ui.label(RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                    for r in shown {
-                        if ui.link(&r.participant).on_hover_text("Open this session's debrief").clicked() {
-                            action = Some(FacilitatorAction::OpenSession(r.path.clone()));
-                        }
-                        ui.label(&r.title);
-                        ui.label(r.mode.as_str());
-                        ui.label(&r.started);
-                        ui.label(r.scaled.map_or("-".to_owned(), pct));
-                        let result = if !r.complete { "unfinished" } else if r.passed { "passed" } else { "not passed" };
-                        ui.label(RichText::new(result).color(verdict_colour(r.passed, hc)));
-                        ui.label(r.critical.to_string());
-                        ui.label(format!("{:.0}", r.minutes));
-                        ui.end_row();
-                    }
-                });
-            });
-
-            if !m.cohort.indicator_rates.is_empty() {
-                section(ui, "Which indicators the group detects (lowest first)", |ui| {
-                    let rates = &m.cohort.indicator_rates;
-                    let shown = rates.len().min(15);
-                    let bars: Vec<Bar> = rates[..shown]
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (label, rate, n))| {
-                            Bar::new((shown - i) as f64, rate * 100.0).name(format!("{label} ({n} shown)")).width(0.7)
-                        })
-                        .collect();
-                    Plot::new("indicator_rates")
-                        .height(28.0 * shown as f32 + 40.0)
-                        .allow_drag(false)
-                        .allow_zoom(false)
-                        .allow_scroll(false)
-                        .include_x(0.0)
-                        .include_x(100.0)
-                        .show_axes([true, false])
-                        .x_axis_label("detected, % of times shown")
-                        .show(ui, |p| p.bar_chart(BarChart::new("detection rate", bars).horizontal()));
-                    for (label, rate, n) in &rates[..shown] {
-                        ui.label(format!("{:>4.0}%  {label} ({n} shown)", rate * 100.0));
-                    }
-                });
-            }
-
-            if !m.cohort.decisions.is_empty() {
-                section(ui, "Choices at each decision point", |ui| {
-                    let count = m.cohort.decisions.len();
-                    form.decision = form.decision.min(count - 1);
-                    egui::ComboBox::from_id_salt("decision_point")
-                        .width(600.0)
-                        .selected_text(decision_title(&m.cohort.decisions[form.decision]))
-                        .show_ui(ui, |ui| {
-                            for (i, d) in m.cohort.decisions.iter().enumerate() {
-                                ui.selectable_value(&mut form.decision, i, decision_title(d));
-                            }
-                        });
-                    let d = &m.cohort.decisions[form.decision];
-                    let bars: Vec<Bar> = d
-                        .choices
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (text, grade, n))| Bar::new(i as f64 + 1.0, f64::from(*n)).name(format!("{text} [{grade}]")).width(0.6))
-                        .collect();
-                    Plot::new("decision_chart")
-                        .height(180.0)
-                        .allow_drag(false)
-                        .allow_zoom(false)
-                        .allow_scroll(false)
-                        .include_y(0.0)
-                        .y_axis_label("times taken")
-                        .show(ui, |p| p.bar_chart(BarChart::new("choices", bars)));
-                    for (i, (text, grade, n)) in d.choices.iter().enumerate() {
-                        ui.label(format!("{}. [{grade}] {n}×  {text}", i + 1));
-                    }
-                });
-            }
-
-            if !m.cohort.breaches.is_empty() {
-                section(ui, "Principles most breached", |ui| {
-                    let bars: Vec<Bar> = m
-                        .cohort
-                        .breaches
-                        .iter()
-                        .take(10)
-                        .enumerate()
-                        .map(|(i, (label, n))| Bar::new(i as f64 + 1.0, f64::from(*n)).name(label).width(0.6))
-                        .collect();
-                    Plot::new("breaches_chart")
-                        .height(160.0)
-                        .allow_drag(false)
-                        .allow_zoom(false)
-                        .allow_scroll(false)
-                        .include_y(0.0)
-                        .show(ui, |p| p.bar_chart(BarChart::new("breaches", bars)));
-                    for (i, (label, n)) in m.cohort.breaches.iter().take(10).enumerate() {
-                        ui.label(format!("{}. {label}: {n}", i + 1));
-                    }
-                });
-            }
-
-            if !m.cohort.gains.is_empty() {
-                section(ui, "Pre/post assessment: normalised gain g = (post − pre) / (1 − pre)", |ui| {
-                    egui::Grid::new("gains").striped(true).num_columns(4).show(ui, |ui| {
-                        for h in ["Participant", "Pre", "Post", "Gain g"] {
-                            ui.label(RichText::new(h).strong());
-                        }
-                        ui.end_row();
-                        for g in &m.cohort.gains {
-                            ui.label(&g.participant);
-                            ui.label(g.pre.map_or("-".to_owned(), pct));
-                            ui.label(g.post.map_or("-".to_owned(), pct));
-                            ui.label(g.gain.map_or("-".to_owned(), |x| format!("{x:.2}")));
-                            ui.end_row();
+                if !m.cohort.breaches.is_empty() {
+                    section(ui, "Principles most breached", |ui| {
+                        let bars: Vec<Bar> = m
+                            .cohort
+                            .breaches
+                            .iter()
+                            .take(10)
+                            .enumerate()
+                            .map(|(i, (label, n))| {
+                                Bar::new(i as f64 + 1.0, f64::from(*n))
+                                    .name(label)
+                                    .width(0.6)
+                            })
+                            .collect();
+                        Plot::new("breaches_chart")
+                            .height(160.0)
+                            .allow_drag(false)
+                            .allow_zoom(false)
+                            .allow_scroll(false)
+                            .include_y(0.0)
+                            .show(ui, |p| p.bar_chart(BarChart::new("breaches", bars)));
+                        for (i, (label, n)) in m.cohort.breaches.iter().take(10).enumerate() {
+                            ui.label(format!("{}. {label}: {n}", i + 1));
                         }
                     });
-                    ui.label(RichText::new(format!(
-                        "Cohort mean gain: {}",
-                        m.cohort.mean_gain.map_or("not yet (needs pre and post)".to_owned(), |g| format!("{g:.2}"))
-                    ))
-                    .strong());
-                });
-            }
-        });
+                }
+
+                if !m.cohort.gains.is_empty() {
+                    section(
+                        ui,
+                        "Pre/post assessment: normalised gain g = (post − pre) / (1 − pre)",
+                        |ui| {
+                            egui::Grid::new("gains")
+                                .striped(true)
+                                .num_columns(4)
+                                .show(ui, |ui| {
+                                    for h in ["Participant", "Pre", "Post", "Gain g"] {
+                                        ui.label(RichText::new(h).strong());
+                                    }
+                                    ui.end_row();
+                                    for g in &m.cohort.gains {
+                                        ui.label(&g.participant);
+                                        ui.label(g.pre.map_or("-".to_owned(), pct));
+                                        ui.label(g.post.map_or("-".to_owned(), pct));
+                                        ui.label(
+                                            g.gain.map_or("-".to_owned(), |x| format!("{x:.2}")),
+                                        );
+                                        ui.end_row();
+                                    }
+                                });
+                            ui.label(
+                                RichText::new(format!(
+                                    "Cohort mean gain: {}",
+                                    m.cohort.mean_gain.map_or(
+                                        "not yet (needs pre and post)".to_owned(),
+                                        |g| format!("{g:.2}")
+                                    )
+                                ))
+                                .strong(),
+                            );
+                        },
+                    );
+                }
+            });
     });
     action
 }

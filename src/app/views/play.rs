@@ -107,12 +107,13 @@ impl PlayModel {
                     .map(|n| cat.indicator(n).map_or(n, |x| x.label.as_str()).to_owned()),
             })
             .collect();
-        let option = |id: &str, label: &str, description: &str, contact: Option<&String>| OptionRow {
-            id: id.to_owned(),
-            label: label.to_owned(),
-            description: description.to_owned(),
-            contact: contact.cloned(),
-        };
+        let option =
+            |id: &str, label: &str, description: &str, contact: Option<&String>| OptionRow {
+                id: id.to_owned(),
+                label: label.to_owned(),
+                description: description.to_owned(),
+                contact: contact.cloned(),
+            };
         let (speaker, ask) = match kind {
             Some(SceneKind::Scene(sc)) => (
                 sc.speaker.clone(),
@@ -166,7 +167,9 @@ impl PlayModel {
             image,
             observations,
             ask,
-            feedback: (mode == Mode::Practice).then(|| last_feedback(session)).flatten(),
+            feedback: (mode == Mode::Practice)
+                .then(|| last_feedback(session))
+                .flatten(),
             indicators: cat
                 .indicators
                 .iter()
@@ -212,7 +215,11 @@ pub fn last_feedback(session: &Session) -> Option<Feedback> {
                 text = format!("{text}\nNot ticked: {}.", missed.join(", "));
             }
             Some(Feedback {
-                what: format!("Referral: {} of {} points", rec.points.max(0), rec.max_points),
+                what: format!(
+                    "Referral: {} of {} points",
+                    rec.points.max(0),
+                    rec.max_points
+                ),
                 grade: None,
                 text,
             })
@@ -246,49 +253,50 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
         ui.horizontal(|ui| {
             ui.label(RichText::new(&model.scenario_title).strong());
             ui.label(format!("· step {}", model.step));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(900.0);
+                if let Some(f) = &model.feedback {
+                    feedback_box(ui, f);
+                }
+                if let Some(image) = model.image {
+                    let width = ui.available_width().min(720.0);
+                    let height = width * image.size.y / image.size.x.max(1.0);
+                    ui.add(egui::Image::new(image).fit_to_exact_size(egui::vec2(width, height)));
+                }
+                if let Some(speaker) = &model.speaker {
+                    ui.label(RichText::new(speaker).strong().italics());
+                }
+                ui.label(RichText::new(&model.text).size(18.0));
+                ui.add_space(8.0);
+                if !model.observations.is_empty() {
+                    if let Some(a) = observations(ui, model, form) {
+                        action = Some(a);
+                    }
+                }
+                ui.add_space(8.0);
+                let asked = match &model.ask {
+                    Ask::Choices(choices) => choice_buttons(ui, choices),
+                    Ask::Referral(services) => referral_form(ui, services, form),
+                    Ask::Classify(options) => classify_form(ui, options, form),
+                    Ask::Over => None,
+                };
+                if asked.is_some() {
+                    action = asked;
+                }
+                ui.add_space(16.0);
                 if ui
-                    .button("Leave scenario")
+                    .small_button("Leave scenario")
                     .on_hover_text("Stop here; you can resume it later from the start screen")
                     .clicked()
                 {
                     action = Some(PlayAction::Leave);
                 }
             });
-        });
-    });
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(900.0);
-            if let Some(f) = &model.feedback {
-                feedback_box(ui, f);
-            }
-            if let Some(image) = model.image {
-                let width = ui.available_width().min(720.0);
-                let height = width * image.size.y / image.size.x.max(1.0);
-                ui.add(egui::Image::new(image).fit_to_exact_size(egui::vec2(width, height)));
-            }
-            if let Some(speaker) = &model.speaker {
-                ui.label(RichText::new(speaker).strong().italics());
-            }
-            ui.label(RichText::new(&model.text).size(19.0));
-            ui.add_space(8.0);
-            if !model.observations.is_empty() {
-                if let Some(a) = observations(ui, model, form) {
-                    action = Some(a);
-                }
-            }
-            ui.add_space(8.0);
-            let asked = match &model.ask {
-                Ask::Choices(choices) => choice_buttons(ui, choices),
-                Ask::Referral(services) => referral_form(ui, services, form),
-                Ask::Classify(options) => classify_form(ui, options, form),
-                Ask::Over => None,
-            };
-            if asked.is_some() {
-                action = asked;
-            }
-        });
     });
     action
 }
@@ -310,46 +318,54 @@ fn feedback_box(ui: &mut Ui, f: &Feedback) {
 
 fn observations(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<PlayAction> {
     let mut action = None;
-    section(ui, "What do you notice? Flag what may be an indicator", |ui| {
-        ui.label(
-            RichText::new("Space or F flags the focused line; you can name the indicator too.")
-                .small()
-                .weak(),
-        );
-        let flag_key = !ui.ctx().egui_wants_keyboard_input()
-            && ui.input(|i| i.key_pressed(egui::Key::F) && i.modifiers.is_none());
-        for row in &model.observations {
-            let mut flagged = row.flagged;
-            ui.horizontal_wrapped(|ui| {
-                let response = ui.checkbox(&mut flagged, &row.text);
-                if response.has_focus() && flag_key {
-                    flagged = !row.flagged;
-                }
-                if flagged != row.flagged {
-                    action = Some(PlayAction::Engine(if flagged {
-                        Action::Flag(row.id.clone())
-                    } else {
-                        Action::Unflag(row.id.clone())
-                    }));
-                }
-                if let Some(named) = &row.named {
-                    ui.label(RichText::new(format!("→ {named}")).italics());
-                }
-                if row.flagged
-                    && ui
-                        .small_button(if row.named.is_some() { "Rename…" } else { "Name the indicator…" })
-                        .clicked()
-                {
-                    form.naming = Some((row.id.clone(), String::new()));
-                }
-            });
-            if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id) {
-                if let Some(a) = indicator_picker(ui, model, form) {
-                    action = Some(a);
+    section(
+        ui,
+        "What do you notice? Flag what may be an indicator",
+        |ui| {
+            ui.label(
+                RichText::new("Space or F flags the focused line; you can name the indicator too.")
+                    .small()
+                    .weak(),
+            );
+            let flag_key = !ui.ctx().text_edit_focused()
+                && ui.input(|i| i.key_pressed(egui::Key::F) && i.modifiers.is_none());
+            for row in &model.observations {
+                let mut flagged = row.flagged;
+                ui.horizontal_wrapped(|ui| {
+                    let response = ui.checkbox(&mut flagged, &row.text);
+                    if response.has_focus() && flag_key {
+                        flagged = !row.flagged;
+                    }
+                    if flagged != row.flagged {
+                        action = Some(PlayAction::Engine(if flagged {
+                            Action::Flag(row.id.clone())
+                        } else {
+                            Action::Unflag(row.id.clone())
+                        }));
+                    }
+                    if let Some(named) = &row.named {
+                        ui.label(RichText::new(format!("named: {named}")).italics());
+                    }
+                    if row.flagged
+                        && ui
+                            .small_button(if row.named.is_some() {
+                                "Rename…"
+                            } else {
+                                "Name the indicator…"
+                            })
+                            .clicked()
+                    {
+                        form.naming = Some((row.id.clone(), String::new()));
+                    }
+                });
+                if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id) {
+                    if let Some(a) = indicator_picker(ui, model, form) {
+                        action = Some(a);
+                    }
                 }
             }
-        }
-    });
+        },
+    );
     action
 }
 
@@ -361,7 +377,8 @@ fn indicator_picker(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Opti
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label("Search indicators:");
-            let edit = ui.add(egui::TextEdit::singleline(query).hint_text("e.g. passport, debt, escorted"));
+            let edit = ui
+                .add(egui::TextEdit::singleline(query).hint_text("e.g. passport, debt, escorted"));
             edit.request_focus();
             if ui.button("Cancel").clicked() {
                 close = true;
@@ -384,7 +401,10 @@ fn indicator_picker(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Opti
         }
         for m in matches {
             if ui.button(&m.label).on_hover_text(&m.description).clicked() {
-                action = Some(PlayAction::Engine(Action::Name(observation.clone(), m.id.clone())));
+                action = Some(PlayAction::Engine(Action::Name(
+                    observation.clone(),
+                    m.id.clone(),
+                )));
                 close = true;
             }
         }
@@ -399,14 +419,20 @@ fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
     let mut action = None;
     section(ui, "What do you do?", |ui| {
         for (n, c) in choices.iter().enumerate() {
-            let text = if n < 9 { format!("{}.  {}", n + 1, c.text) } else { c.text.clone() };
-            let button = egui::Button::new(RichText::new(text).size(18.0)).wrap();
+            let text = if n < 9 {
+                format!("{}.  {}", n + 1, c.text)
+            } else {
+                c.text.clone()
+            };
+            let button = egui::Button::new(RichText::new(text).size(17.0)).wrap();
             if ui.add_sized([ui.available_width(), 0.0], button).clicked() {
                 action = Some(PlayAction::Engine(Action::Choose(c.index)));
             }
         }
         if let Some(n) = pressed_number(ui, choices.len()) {
-            action = choices.get(n - 1).map(|c| PlayAction::Engine(Action::Choose(c.index)));
+            action = choices
+                .get(n - 1)
+                .map(|c| PlayAction::Engine(Action::Choose(c.index)));
         }
     });
     action
@@ -414,33 +440,39 @@ fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
 
 fn referral_form(ui: &mut Ui, services: &[OptionRow], form: &mut PlayForm) -> Option<PlayAction> {
     let mut action = None;
-    section(ui, "Refer: tick every service that fits, then submit once", |ui| {
-        for (n, s) in services.iter().enumerate() {
-            let mut ticked = form.ticked.contains(&s.id);
-            ui.horizontal_wrapped(|ui| {
-                ui.checkbox(&mut ticked, RichText::new(&s.label).strong());
-                if let Some(c) = &s.contact {
-                    ui.label(RichText::new(format!("☎ {c}")).monospace());
-                }
-            });
-            if !s.description.is_empty() {
-                ui.indent(("service", n), |ui| {
-                    ui.label(RichText::new(&s.description).small());
+    section(
+        ui,
+        "Refer: tick every service that fits, then submit once",
+        |ui| {
+            for (n, s) in services.iter().enumerate() {
+                let mut ticked = form.ticked.contains(&s.id);
+                ui.horizontal_wrapped(|ui| {
+                    ui.checkbox(&mut ticked, RichText::new(&s.label).strong());
+                    if let Some(c) = &s.contact {
+                        ui.label(RichText::new(format!("Tel. {c}")).monospace());
+                    }
                 });
+                if !s.description.is_empty() {
+                    ui.indent(("service", n), |ui| {
+                        ui.label(RichText::new(&s.description).small());
+                    });
+                }
+                if ticked {
+                    form.ticked.insert(s.id.clone());
+                } else {
+                    form.ticked.remove(&s.id);
+                }
             }
-            if ticked {
-                form.ticked.insert(s.id.clone());
-            } else {
-                form.ticked.remove(&s.id);
+            ui.add_space(6.0);
+            let label = format!("Submit referral ({} ticked)", form.ticked.len());
+            if ui.button(RichText::new(label).strong()).clicked() || pressed_submit(ui) {
+                action = Some(PlayAction::Engine(Action::Refer(
+                    form.ticked.iter().cloned().collect(),
+                )));
             }
-        }
-        ui.add_space(6.0);
-        let label = format!("Submit referral ({} ticked)", form.ticked.len());
-        if ui.button(RichText::new(label).strong()).clicked() || pressed_submit(ui) {
-            action = Some(PlayAction::Engine(Action::Refer(form.ticked.iter().cloned().collect())));
-        }
-        ui.label(RichText::new("Ctrl+Enter submits.").small().weak());
-    });
+            ui.label(RichText::new("Ctrl+Enter submits.").small().weak());
+        },
+    );
     action
 }
 
@@ -452,7 +484,11 @@ fn classify_form(ui: &mut Ui, options: &[OptionRow], form: &mut PlayForm) -> Opt
         }
         for (n, o) in options.iter().enumerate() {
             let text = format!("{}.  {}", n + 1, o.label);
-            ui.radio_value(&mut form.selected, Some(o.id.clone()), RichText::new(text).strong());
+            ui.radio_value(
+                &mut form.selected,
+                Some(o.id.clone()),
+                RichText::new(text).strong(),
+            );
             if !o.description.is_empty() {
                 ui.indent(("case", n), |ui| {
                     ui.label(RichText::new(&o.description).small());
@@ -461,13 +497,20 @@ fn classify_form(ui: &mut Ui, options: &[OptionRow], form: &mut PlayForm) -> Opt
         }
         ui.add_space(6.0);
         let chosen = form.selected.clone();
-        let confirm = ui.add_enabled(chosen.is_some(), egui::Button::new(RichText::new("Record this classification").strong()));
+        let confirm = ui.add_enabled(
+            chosen.is_some(),
+            egui::Button::new(RichText::new("Record this classification").strong()),
+        );
         if let Some(id) = chosen {
             if confirm.clicked() || pressed_submit(ui) {
                 action = Some(PlayAction::Engine(Action::Classify(id)));
             }
         }
-        ui.label(RichText::new("Number keys pick; Ctrl+Enter records.").small().weak());
+        ui.label(
+            RichText::new("Number keys pick; Ctrl+Enter records.")
+                .small()
+                .weak(),
+        );
     });
     action
 }

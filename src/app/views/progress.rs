@@ -53,17 +53,30 @@ pub const COMPETENCIES: [&str; 4] = ["Indicators", "Decisions", "Referral", "Cla
 
 impl ProgressModel {
     /// The progress of a participant, from their history and the course.
-    pub fn of(participant: &str, history: &History, library: &Library, candidates: &[std::sync::Arc<crate::scenario::Playable>]) -> Self {
+    pub fn of(
+        participant: &str,
+        history: &History,
+        library: &Library,
+        candidates: &[std::sync::Arc<crate::scenario::Playable>],
+    ) -> Self {
         let cat = library.catalogue.clone();
-        let label = |id: &str| cat.as_ref().map_or_else(|| id.to_owned(), |c| c.label(id).to_owned());
+        let label = |id: &str| {
+            cat.as_ref()
+                .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
+        };
         let sessions = history
             .sessions
             .iter()
             .map(|s| {
                 let sc = &s.finished.score;
-                let observed = sc.indicators.hits + sc.indicators.misses + sc.indicators.red_herrings > 0;
+                let observed =
+                    sc.indicators.hits + sc.indicators.misses + sc.indicators.red_herrings > 0;
                 PastRow {
-                    title: if s.title.is_empty() { s.scenario.clone() } else { s.title.clone() },
+                    title: if s.title.is_empty() {
+                        s.scenario.clone()
+                    } else {
+                        s.title.clone()
+                    },
                     date: s.finished_at.chars().take(10).collect(),
                     scaled: sc.scaled,
                     passed: sc.passed,
@@ -91,12 +104,15 @@ impl ProgressModel {
                     .unwrap_or_default(),
             })
             .collect();
-        let suggestion = suggest(history, candidates).into_iter().next().and_then(|s| {
-            candidates
-                .iter()
-                .find(|p| p.id() == s.scenario)
-                .map(|p| (s.scenario.clone(), p.scenario.title.clone(), s.reason))
-        });
+        let suggestion = suggest(history, candidates)
+            .into_iter()
+            .next()
+            .and_then(|s| {
+                candidates
+                    .iter()
+                    .find(|p| p.id() == s.scenario)
+                    .map(|p| (s.scenario.clone(), p.scenario.title.clone(), s.reason))
+            });
         let form_of = |id: &str| library.find(id).and_then(|p| p.scenario.assessment);
         let first = |form: AssessmentForm| {
             history
@@ -106,8 +122,13 @@ impl ProgressModel {
                 .map(|s| s.finished.score.scaled)
         };
         let (pre, post) = (first(AssessmentForm::Pre), first(AssessmentForm::Post));
-        let assessment = (pre.is_some() || post.is_some())
-            .then(|| (pre, post, pre.zip(post).and_then(|(a, b)| normalised_gain(a, b))));
+        let assessment = (pre.is_some() || post.is_some()).then(|| {
+            (
+                pre,
+                post,
+                pre.zip(post).and_then(|(a, b)| normalised_gain(a, b)),
+            )
+        });
         ProgressModel {
             participant: participant.to_owned(),
             sessions,
@@ -123,89 +144,116 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
     let mut action = None;
     egui::Panel::top("progress_top").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button("← Back").clicked() {
+            if ui.button("Back").clicked() {
                 action = Some(ProgressAction::Back);
             }
             ui.label(RichText::new(format!("Progress of participant {}", m.participant)).strong());
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(960.0);
-            ui.heading("My progress");
-            if let Some((id, title, why)) = &m.suggestion {
-                section(ui, "Practise next", |ui| {
-                    ui.label(RichText::new(title).strong());
-                    ui.label(why);
-                    if ui.button(RichText::new("Practise this scenario").strong()).clicked() {
-                        action = Some(ProgressAction::Practise(id.clone()));
-                    }
-                });
-            }
-            if m.sessions.is_empty() {
-                ui.label("No finished scenario yet: your scores will show here.");
-            } else {
-                section(ui, "Scores over time, by competency", |ui| {
-                    Plot::new("progress_chart")
-                        .height(240.0)
-                        .legend(Legend::default())
-                        .allow_drag(false)
-                        .allow_zoom(false)
-                        .allow_scroll(false)
-                        .include_y(0.0)
-                        .include_y(100.0)
-                        .x_axis_label("session")
-                        .y_axis_label("%")
-                        .show(ui, |p| {
-                            for (c, name) in COMPETENCIES.iter().enumerate() {
-                                let points: Vec<[f64; 2]> = m
-                                    .sessions
-                                    .iter()
-                                    .enumerate()
-                                    .filter_map(|(i, s)| s.competencies[c].map(|v| [i as f64 + 1.0, v * 100.0]))
-                                    .collect();
-                                p.line(Line::new(*name, points.clone()));
-                                p.points(Points::new(*name, points).radius(3.0));
-                            }
-                        });
-                    egui::Grid::new("history").striped(true).num_columns(7).show(ui, |ui| {
-                        for h in ["Date", "Scenario", "Overall"].iter().chain(COMPETENCIES.iter()) {
-                            ui.label(RichText::new(*h).strong());
-                        }
-                        ui.end_row();
-                        for s in &m.sessions {
-                            ui.label(&s.date);
-                            ui.label(&s.title);
-                            ui.label(format!("{} {}", pct(s.scaled), if s.passed { "passed" } else { "" }));
-                            for c in s.competencies {
-                                ui.label(c.map_or("-".to_owned(), pct));
-                            }
-                            ui.end_row();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(960.0);
+                ui.heading("My progress");
+                if let Some((id, title, why)) = &m.suggestion {
+                    section(ui, "Practise next", |ui| {
+                        ui.label(RichText::new(title).strong());
+                        ui.label(why);
+                        if ui
+                            .button(RichText::new("Practise this scenario").strong())
+                            .clicked()
+                        {
+                            action = Some(ProgressAction::Practise(id.clone()));
                         }
                     });
-                });
-            }
-            if !m.revise.is_empty() {
-                section(ui, "Indicators to revise (the ones you missed most)", |ui| {
-                    for r in &m.revise {
-                        ui.label(RichText::new(format!("{}: missed {} of {}", r.label, r.missed, r.shown)).strong());
-                        if !r.description.is_empty() {
-                            ui.label(&r.description);
+                }
+                if m.sessions.is_empty() {
+                    ui.label("No finished scenario yet: your scores will show here.");
+                } else {
+                    section(ui, "Scores over time, by competency", |ui| {
+                        Plot::new("progress_chart")
+                            .height(240.0)
+                            .legend(Legend::default())
+                            .allow_drag(false)
+                            .allow_zoom(false)
+                            .allow_scroll(false)
+                            .include_y(0.0)
+                            .include_y(100.0)
+                            .x_axis_label("session")
+                            .y_axis_label("%")
+                            .show(ui, |p| {
+                                for (c, name) in COMPETENCIES.iter().enumerate() {
+                                    let points: Vec<[f64; 2]> = m
+                                        .sessions
+                                        .iter()
+                                        .enumerate()
+                                        .filter_map(|(i, s)| {
+                                            s.competencies[c].map(|v| [i as f64 + 1.0, v * 100.0])
+                                        })
+                                        .collect();
+                                    p.line(Line::new(*name, points.clone()));
+                                    p.points(Points::new(*name, points).radius(3.0));
+                                }
+                            });
+                        egui::Grid::new("history")
+                            .striped(true)
+                            .num_columns(7)
+                            .show(ui, |ui| {
+                                for h in ["Date", "Scenario", "Overall"]
+                                    .iter()
+                                    .chain(COMPETENCIES.iter())
+                                {
+                                    ui.label(RichText::new(*h).strong());
+                                }
+                                ui.end_row();
+                                for s in &m.sessions {
+                                    ui.label(&s.date);
+                                    ui.label(&s.title);
+                                    ui.label(format!(
+                                        "{} {}",
+                                        pct(s.scaled),
+                                        if s.passed { "passed" } else { "" }
+                                    ));
+                                    for c in s.competencies {
+                                        ui.label(c.map_or("-".to_owned(), pct));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+                }
+                if !m.revise.is_empty() {
+                    section(
+                        ui,
+                        "Indicators to revise (the ones you missed most)",
+                        |ui| {
+                            for r in &m.revise {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{}: missed {} of {}",
+                                        r.label, r.missed, r.shown
+                                    ))
+                                    .strong(),
+                                );
+                                if !r.description.is_empty() {
+                                    ui.label(&r.description);
+                                }
+                            }
+                        },
+                    );
+                }
+                if let Some((pre, post, gain)) = m.assessment {
+                    section(ui, "Assessment", |ui| {
+                        let f = |x: Option<f64>| x.map_or("not taken yet".to_owned(), pct);
+                        ui.label(format!("Before the course (day 1): {}", f(pre)));
+                        ui.label(format!("After the course (day 2): {}", f(post)));
+                        if let Some(g) = gain {
+                            ui.label(RichText::new(format!("Normalised gain: {g:.2}")).strong());
                         }
-                    }
-                });
-            }
-            if let Some((pre, post, gain)) = m.assessment {
-                section(ui, "Assessment", |ui| {
-                    let f = |x: Option<f64>| x.map_or("not taken yet".to_owned(), pct);
-                    ui.label(format!("Before the course (day 1): {}", f(pre)));
-                    ui.label(format!("After the course (day 2): {}", f(post)));
-                    if let Some(g) = gain {
-                        ui.label(RichText::new(format!("Normalised gain: {g:.2}")).strong());
-                    }
-                });
-            }
-        });
+                    });
+                }
+            });
     });
     action
 }

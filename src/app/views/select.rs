@@ -50,10 +50,16 @@ pub fn select_view(ui: &mut Ui, m: &SelectModel) -> Option<SelectAction> {
     let hc = is_high_contrast(ui);
     egui::Panel::top("select_top").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button("← Back").clicked() {
+            if ui.button("Back").clicked() {
                 action = Some(SelectAction::Back);
             }
-            ui.label(RichText::new(format!("Participant {} · {} mode", m.participant, m.mode_label)).strong());
+            ui.label(
+                RichText::new(format!(
+                    "Participant {} · {} mode",
+                    m.participant, m.mode_label
+                ))
+                .strong(),
+            );
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {

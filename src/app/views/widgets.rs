@@ -34,7 +34,11 @@ pub fn grade_colour(grade: Grade, high_contrast: bool) -> Color32 {
 /// A grade as a coloured word.
 pub fn grade_badge(ui: &mut Ui, grade: Grade) {
     let hc = is_high_contrast(ui);
-    ui.label(RichText::new(grade_label(grade)).strong().color(grade_colour(grade, hc)));
+    ui.label(
+        RichText::new(grade_label(grade))
+            .strong()
+            .color(grade_colour(grade, hc)),
+    );
 }
 
 /// The colour of an outcome.
@@ -48,12 +52,35 @@ pub fn outcome_colour(outcome: Outcome, high_contrast: bool) -> Color32 {
 
 /// Green for good news, red for bad.
 pub fn verdict_colour(good: bool, high_contrast: bool) -> Color32 {
-    grade_colour(if good { Grade::Appropriate } else { Grade::Harmful }, high_contrast)
+    grade_colour(
+        if good {
+            Grade::Appropriate
+        } else {
+            Grade::Harmful
+        },
+        high_contrast,
+    )
 }
 
 /// Whether the high-contrast theme is on (read from the style: pure black panels).
 pub fn is_high_contrast(ui: &Ui) -> bool {
     ui.visuals().panel_fill == Color32::BLACK
+}
+
+/// Uses DejaVu Sans (regular weight, wide coverage of accents and symbols) before egui's light
+/// default font, which is too thin to read on a projector.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        family.insert(0, "dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// Applies the normal or the high-contrast theme, with a text size readable on a projector.
@@ -86,15 +113,19 @@ pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
         v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::WHITE);
         style.visuals = v;
     } else {
-        style.visuals = egui::Visuals::light();
+        let mut v = egui::Visuals::light();
+        // egui's light grey text is too faint on a projector: near-black reads better.
+        v.override_text_color = Some(Color32::from_gray(20));
+        v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.0, Color32::from_gray(20));
+        style.visuals = v;
     }
     // Keyboard users must see where the focus is.
     style.visuals.widgets.hovered.expansion = 1.0;
     for (text_style, size) in [
-        (egui::TextStyle::Body, 17.0),
-        (egui::TextStyle::Button, 17.0),
-        (egui::TextStyle::Heading, 26.0),
-        (egui::TextStyle::Small, 14.0),
+        (egui::TextStyle::Body, 16.0),
+        (egui::TextStyle::Button, 16.0),
+        (egui::TextStyle::Heading, 24.0),
+        (egui::TextStyle::Small, 13.0),
         (egui::TextStyle::Monospace, 15.0),
     ] {
         if let Some(font) = style.text_styles.get_mut(&text_style) {
@@ -127,7 +158,7 @@ pub fn number_key(n: usize) -> Option<egui::Key> {
 
 /// Whether a number key (without modifiers) was pressed, and which position it picks.
 pub fn pressed_number(ui: &Ui, count: usize) -> Option<usize> {
-    if ui.ctx().egui_wants_keyboard_input() {
+    if ui.ctx().text_edit_focused() {
         return None;
     }
     (1..=count.min(9)).find(|&n| {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The trainer in a real window, driven like a person would: the release binary under Xvfb with
+# Mesa's software Vulkan, keys pressed with xdotool, a screenshot of each screen, and the
+# session's record checked afterwards. Needs: xvfb, mesa-vulkan-drivers, xdotool, imagemagick.
+#
+#   tests/real_window.sh [OUT_DIR]     (default target/real-window)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-target/release/mpa-trainer}
+OUT=${1:-target/real-window}
+SCREEN=${SCREEN:-:97}
+rm -rf "$OUT"
+mkdir -p "$OUT/results" "$OUT/home"
+export XDG_CONFIG_HOME="$OUT/home/config" XDG_DATA_HOME="$OUT/home/data"
+
+fail() { echo "real-window: FAILED: $*" >&2; exit 1; }
+
+Xvfb "$SCREEN" -screen 0 1280x800x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+XVFB=$!
+APP=
+cleanup() {
+  [ -n "$APP" ] && kill "$APP" 2>/dev/null || true
+  kill "$XVFB" 2>/dev/null || true
+}
+trap cleanup EXIT
+export DISPLAY=$SCREEN
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$BIN" --results "$OUT/results" >"$OUT/app.log" 2>&1 &
+APP=$!
+WID=
+for _ in $(seq 100); do
+  WID=$(xdotool search --name "mpa-trainer" 2>/dev/null | head -1 || true)
+  [ -n "$WID" ] && break
+  kill -0 "$APP" 2>/dev/null || { cat "$OUT/app.log" >&2; fail "the trainer exited at start"; }
+  sleep 0.1
+done
+[ -n "$WID" ] || fail "no window appeared"
+sleep 1.5
+shot() { import -window root "$OUT/$1.png"; echo "screenshot: $OUT/$1.png"; }
+key() { xdotool key "$@"; sleep 0.4; }
+
+xdotool windowfocus "$WID" 2>/dev/null || true
+shot 1-start
+xdotool type --delay 60 "T07"
+key Return
+shot 2-select
+# The first card: the first scenario of the course.
+key 1
+shot 3-play
+# Flag the first observation with Tab and Space, as a keyboard user would.
+key Tab
+key space
+shot 4-flagged
+# Then take the first choice on screen until the ending: number keys for choices, 1 then
+# Ctrl+Enter for a classification, Ctrl+Enter to submit a referral.
+record() { ls "$OUT"/results/*.jsonl 2>/dev/null | head -1; }
+# The first scenario's Referral and Classify scenes, to photograph them when they come up.
+FIRST=scenarios/s1-bar-worker.ron
+FORMS=$(grep -oE '"[a-z0-9_-]+": (Referral|Classify)' "$FIRST" | cut -d'"' -f2 | tr '\n' ' ')
+current_scene() { grep -o '"event":"scene_entered","scene":"[^"]*"' "$1" | tail -1 | cut -d'"' -f8; }
+for step in $(seq 60); do
+  file=$(record)
+  if [ -n "$file" ] && grep -q '"session_finished"' "$file"; then break; fi
+  scene=$([ -n "$file" ] && current_scene "$file" || true)
+  if [ -n "$scene" ] && [[ " $FORMS " == *" $scene "* ]] && [ ! -f "$OUT/5-$scene.png" ]; then
+    shot "5-$scene"
+  fi
+  key 1
+  key ctrl+Return
+done
+file=$(record)
+[ -n "$file" ] || fail "no session file was written"
+grep -q '"session_finished"' "$file" || fail "the session did not reach an ending"
+sleep 0.5
+shot 6-debrief
+kill -0 "$APP" || fail "the trainer exited"
+
+# The record: read back by the report, with every line intact.
+"$BIN" report "$OUT/results" --csv "$OUT/cohort.csv" > "$OUT/report.txt"
+cat "$OUT/report.txt"
+grep -q "1 sessions by 1 participants: 1 complete" "$OUT/report.txt" || fail "the report does not show the session"
+grep -q '^T07,' "$OUT/cohort.csv" || fail "the CSV has no row for T07"
+grep -q '"event":"flagged"' "$file" || fail "the flag (Tab, Space) was not recorded"
+echo "real-window: passed ($(wc -l < "$file") record lines in $file)"
