@@ -67,3 +67,63 @@ pub fn assert_close(actual: f64, expected: f64) {
         "expected {expected}, got {actual}"
     );
 }
+
+/// A store that fails with a chosen error while its switch is on, as a full, read-only or
+/// vanished disk would; otherwise it is the real file system.
+pub struct Faulty {
+    pub inner: mpa_trainer::record::FsStore,
+    pub fault: std::sync::Arc<std::sync::Mutex<Option<std::io::ErrorKind>>>,
+    /// When set, a failing append first writes this many bytes of what it was given, as a write
+    /// cut short by a full disk does.
+    pub partial: usize,
+}
+
+impl Faulty {
+    /// A store and the switch that breaks it.
+    pub fn new() -> (Self, std::sync::Arc<std::sync::Mutex<Option<std::io::ErrorKind>>>) {
+        let fault = std::sync::Arc::new(std::sync::Mutex::new(None));
+        (
+            Faulty {
+                inner: mpa_trainer::record::FsStore::new(),
+                fault: std::sync::Arc::clone(&fault),
+                partial: 0,
+            },
+            fault,
+        )
+    }
+
+    fn failing(&self) -> Option<std::io::ErrorKind> {
+        *self.fault.lock().unwrap()
+    }
+}
+
+impl mpa_trainer::record::Store for Faulty {
+    fn create_dir(&mut self, dir: &Path) -> std::io::Result<()> {
+        match self.failing() {
+            Some(kind) => Err(kind.into()),
+            None => self.inner.create_dir(dir),
+        }
+    }
+
+    fn create_new(&mut self, path: &Path) -> std::io::Result<()> {
+        match self.failing() {
+            Some(kind) => Err(kind.into()),
+            None => self.inner.create_new(path),
+        }
+    }
+
+    fn append_at(&mut self, path: &Path, len: u64, bytes: &[u8]) -> std::io::Result<()> {
+        match self.failing() {
+            Some(kind) => {
+                if self.partial > 0 && path.exists() {
+                    use std::io::{Seek, SeekFrom, Write};
+                    let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+                    f.seek(SeekFrom::Start(len))?;
+                    f.write_all(&bytes[..self.partial.min(bytes.len())])?;
+                }
+                Err(kind.into())
+            }
+            None => self.inner.append_at(path, len, bytes),
+        }
+    }
+}

@@ -9,6 +9,10 @@
 mod common;
 
 mod cli;
+mod mutate;
 mod play;
+mod practice;
 mod props;
+mod record;
+mod report;
 mod validate;

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Figures for the trainer window, measured as a person would meet them, under Xvfb with Mesa's
+# software Vulkan: seconds from start to the first interactive frame, CPU used over 10 s while a
+# scene waits for the trainee, CPU while the mouse moves over it, and peak memory.
+#   scripts/measure-window.sh [RUNS]     (default 5 starts; needs xvfb, xdotool, mesa-vulkan-drivers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-target/release/mpa-trainer}
+RUNS=${1:-5}
+WORK=${WORK:-target/measure-window}
+SCREEN=${SCREEN:-:96}
+rm -rf "$WORK"; mkdir -p "$WORK"
+export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+Xvfb "$SCREEN" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB=$!
+APP=
+trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
+export DISPLAY=$SCREEN
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+echo "start to first interactive frame (wall clock, $RUNS starts):"
+for run in $(seq "$RUNS"); do
+  start=$(date +%s%N)
+  MPA_TRAINER_TIMING=1 "$BIN" --results "$WORK/results" 2>"$WORK/app.log" &
+  APP=$!
+  for _ in $(seq 300); do grep -q "^ready:" "$WORK/app.log" && break; sleep 0.01; done
+  end=$(date +%s%N)
+  echo "  run $run: $(( (end - start) / 1000000 )) ms from exec ($(grep -o '[0-9]* ms' "$WORK/app.log" | head -1) after the app began)"
+  if [ "$run" -lt "$RUNS" ]; then kill $APP; wait $APP 2>/dev/null || true; fi
+done
+
+# Into a scene, then hands off the keyboard.
+WID=$(xdotool search --name "mpa-trainer" | head -1)
+xdotool windowfocus "$WID" 2>/dev/null || true
+sleep 0.5
+xdotool type --delay 50 "M01"; xdotool key Return; sleep 0.5; xdotool key 1; sleep 2
+t0=$(ticks $APP); sleep 10; t1=$(ticks $APP)
+echo "CPU while a scene waits for input, over 10 s: $(awk -v t=$((t1 - t0)) -v hz="$hz" 'BEGIN { printf "%.2f", 100 * t / hz / 10 }') % of one core"
+t0=$(ticks $APP)
+for i in $(seq 100); do xdotool mousemove $((300 + i * 5)) $((300 + (i % 20) * 10)); sleep 0.1; done
+t1=$(ticks $APP)
+echo "CPU while the mouse moves over the scene, over 10 s: $(awk -v t=$((t1 - t0)) -v hz="$hz" 'BEGIN { printf "%.1f", 100 * t / hz / 10 }') % of one core"
+# A click still redraws at once, without moving the mouse first.
+for _ in $(seq 3); do xdotool key Tab; sleep 0.2; done
+echo "peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$APP/status)"
