@@ -268,10 +268,10 @@ fn run_script(
     };
     let mut record_error = None;
     let played = script::play(Arc::clone(&playable), &script, |session, events| {
-        if let Some(r) = recorder.as_mut() {
-            if let Err(e) = r.append_events(session, events) {
-                record_error.get_or_insert(e);
-            }
+        if let Some(r) = recorder.as_mut()
+            && let Err(e) = r.append_events(session, events)
+        {
+            record_error.get_or_insert(e);
         }
     });
     let session = match played {
@@ -282,10 +282,10 @@ fn run_script(
         }
     };
     let score = Score::of(&session);
-    if let Some(r) = recorder.as_mut() {
-        if let Err(e) = r.finish(&session, &score) {
-            record_error.get_or_insert(e);
-        }
+    if let Some(r) = recorder.as_mut()
+        && let Err(e) = r.finish(&session, &score)
+    {
+        record_error.get_or_insert(e);
     }
     if let Some(e) = record_error {
         eprintln!("mpa-trainer: the session could not be recorded: {e}");
@@ -533,26 +533,26 @@ fn report(
     let mut write_error: Option<String> = None;
     let stats = scan(dir, detail, library.as_ref(), |row, lines| {
         summary.add(&row);
-        if let Some(c) = csv_out.as_mut() {
-            if let Err(e) = c.row(&row) {
-                write_error.get_or_insert(e.to_string());
-            }
+        if let Some(c) = csv_out.as_mut()
+            && let Err(e) = c.row(&row)
+        {
+            write_error.get_or_insert(e.to_string());
         }
-        if let Some(x) = xapi_out.as_mut() {
-            if let Err(e) = x.session(&statements(&row, &lines, library.as_ref())) {
-                write_error.get_or_insert(e.to_string());
-            }
+        if let Some(x) = xapi_out.as_mut()
+            && let Err(e) = x.session(&statements(&row, &lines, library.as_ref()))
+        {
+            write_error.get_or_insert(e.to_string());
         }
     });
-    if let Some(c) = csv_out {
-        if let Err(e) = c.finish() {
-            write_error.get_or_insert(e.to_string());
-        }
+    if let Some(c) = csv_out
+        && let Err(e) = c.finish()
+    {
+        write_error.get_or_insert(e.to_string());
     }
-    if let Some(x) = xapi_out {
-        if let Err(e) = x.finish() {
-            write_error.get_or_insert(e.to_string());
-        }
+    if let Some(x) = xapi_out
+        && let Err(e) = x.finish()
+    {
+        write_error.get_or_insert(e.to_string());
     }
     for p in &stats.problems {
         eprintln!("warning: {p}");

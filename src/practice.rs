@@ -48,16 +48,16 @@ impl History {
             let Ok((Some(head), Some(last), _)) = read_head_and_tail(&path) else {
                 continue;
             };
-            if let (Body::Started(s), Body::Finished(f)) = (head.body, last.body) {
-                if s.participant == participant {
-                    sessions.push(PastSession {
-                        scenario: s.scenario,
-                        title: s.scenario_title,
-                        mode: s.mode,
-                        finished_at: format_time(last.at),
-                        finished: *f,
-                    });
-                }
+            if let (Body::Started(s), Body::Finished(f)) = (head.body, last.body)
+                && s.participant == participant
+            {
+                sessions.push(PastSession {
+                    scenario: s.scenario,
+                    title: s.scenario_title,
+                    mode: s.mode,
+                    finished_at: format_time(last.at),
+                    finished: *f,
+                });
             }
         }
         sessions.sort_by(|a, b| a.finished_at.cmp(&b.finished_at));
@@ -114,9 +114,11 @@ pub struct Suggestion {
 
 /// Ranks practice scenarios for a participant, best first. Assessment forms are never suggested.
 ///
-/// A scenario's weight is the sum of the smoothed miss rates of the distinct indicators it shows,
-/// plus, for each principle its choices uphold or breach, the participant's breaches of it, less
-/// a little for each time it was already played (so the others come round too).
+/// A scenario's weight adds, for each distinct indicator it shows, how often the participant
+/// missed it times their smoothed miss rate (so an indicator missed often and consistently counts
+/// most, one never missed counts nothing), and, for each principle its choices uphold or breach,
+/// how often they breached it; then half a point for a scenario never played, and half a point
+/// less for each time it was played (so the others come round too). Ties go by id.
 pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = candidates
         .iter()
@@ -146,12 +148,19 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
             principles.sort_unstable();
             principles.dedup();
             let played = f64::from(history.played.get(&s.id).copied().unwrap_or(0));
-            let indicator_weight: f64 = indicators.iter().map(|i| history.miss_rate(i)).sum();
+            let indicator_weight: f64 = indicators
+                .iter()
+                .map(|i| {
+                    let missed = history.indicators.get(*i).map_or(0, |(_, m)| *m);
+                    f64::from(missed) * history.miss_rate(i)
+                })
+                .sum();
             let principle_weight: f64 = principles
                 .iter()
                 .map(|p| f64::from(history.breaches.get(*p).copied().unwrap_or(0)))
                 .sum();
-            let weight = indicator_weight + principle_weight - 0.5 * played;
+            let novelty = if played == 0.0 { 0.5 } else { -0.5 * played };
+            let weight = indicator_weight + principle_weight + novelty;
 
             let mut missed: Vec<(&str, u32, u32)> = indicators
                 .iter()

@@ -328,18 +328,14 @@ fn on_leave(
     mut unsaved: ResMut<Unsaved>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    if let Some(playing) = active.0.take() {
-        if playing.recorder.has_unsaved() {
-            unsaved.0.push(playing.recorder);
-        }
+    if let Some(playing) = active.0.take()
+        && playing.recorder.has_unsaved()
+    {
+        unsaved.0.push(playing.recorder);
     }
     next.set(Screen::Select);
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a Bevy observer takes its resources as parameters"
-)]
 fn on_resume(
     ev: On<Resume>,
     course: Res<Course>,
@@ -455,12 +451,11 @@ fn on_change_dir(
 ) {
     dir.0 = ev.0.clone();
     let mut problems = Vec::new();
-    if let Some(playing) = active.0.as_mut() {
-        if playing.recorder.has_unsaved() {
-            if let Err(e) = playing.recorder.relocate(&ev.0) {
-                problems.push(e.to_string());
-            }
-        }
+    if let Some(playing) = active.0.as_mut()
+        && playing.recorder.has_unsaved()
+        && let Err(e) = playing.recorder.relocate(&ev.0)
+    {
+        problems.push(e.to_string());
     }
     for r in &mut unsaved.0 {
         if let Err(e) = r.relocate(&ev.0) {

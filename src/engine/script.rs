@@ -34,14 +34,16 @@ pub fn play(
     playable: Arc<Playable>,
     script: &Script,
     mut record: impl FnMut(&Session, &[Event]),
-) -> Result<Session, ScriptError> {
+) -> Result<Session, Box<ScriptError>> {
     let (mut session, events) = Session::start(playable, script.seed.unwrap_or(0));
     record(&session, &events);
     for (i, action) in script.actions.iter().enumerate() {
-        let events = session.apply(action.clone()).map_err(|error| ScriptError {
-            position: i + 1,
-            action: action.clone(),
-            error,
+        let events = session.apply(action.clone()).map_err(|error| {
+            Box::new(ScriptError {
+                position: i + 1,
+                action: action.clone(),
+                error,
+            })
         })?;
         record(&session, &events);
     }

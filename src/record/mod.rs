@@ -24,8 +24,10 @@ use time::format_description::well_known::Rfc3339;
 pub enum Mode {
     /// Feedback only in the debrief (workshops and assessments).
     #[default]
+    #[serde(alias = "Workshop")]
     Workshop,
     /// Feedback after each choice (self-paced refresher practice).
+    #[serde(alias = "Practice")]
     Practice,
 }
 

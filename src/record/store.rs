@@ -68,10 +68,10 @@ impl Store for FsStore {
         let file = options.open(path)?;
         file.sync_all()?;
         // Make the new name itself durable.
-        if let Some(dir) = path.parent() {
-            if let Ok(d) = File::open(dir) {
-                let _ = d.sync_all();
-            }
+        if let Some(dir) = path.parent()
+            && let Ok(d) = File::open(dir)
+        {
+            let _ = d.sync_all();
         }
         self.open = Some((path.to_path_buf(), file));
         Ok(())

@@ -71,22 +71,22 @@ pub fn read_row(
 ) -> Result<(Row, Vec<Line>), String> {
     if detail == Detail::Summary {
         let (head, last, torn) = read_head_and_tail(path).map_err(|e| e.to_string())?;
-        if let (Some(head), Some(last), false) = (&head, &last, torn) {
-            if let (Body::Started(started), Body::Finished(finished)) = (&head.body, &last.body) {
-                return Ok((
-                    Row {
-                        path: path.to_path_buf(),
-                        started: started.clone(),
-                        started_at: head.at,
-                        finished_at: Some(last.at),
-                        last_at: last.at,
-                        score: Some(finished.score.clone()),
-                        finished: Some((**finished).clone()),
-                        problems: Vec::new(),
-                    },
-                    Vec::new(),
-                ));
-            }
+        if let (Some(head), Some(last), false) = (&head, &last, torn)
+            && let (Body::Started(started), Body::Finished(finished)) = (&head.body, &last.body)
+        {
+            return Ok((
+                Row {
+                    path: path.to_path_buf(),
+                    started: started.clone(),
+                    started_at: head.at,
+                    finished_at: Some(last.at),
+                    last_at: last.at,
+                    score: Some(finished.score.clone()),
+                    finished: Some((**finished).clone()),
+                    problems: Vec::new(),
+                },
+                Vec::new(),
+            ));
         }
     }
     let log = read_session(path).map_err(|e| e.to_string())?;
@@ -174,10 +174,10 @@ pub fn scan(
                     if !seen.insert(id) {
                         stats.duplicates += 1;
                         // Keep the more complete copy: replace a kept unfinished one.
-                        if row.finished.is_some() {
-                            if let Some(i) = pending.iter().position(|(k, _, _)| *k == id) {
-                                pending[i] = (id, row, lines);
-                            }
+                        if row.finished.is_some()
+                            && let Some(i) = pending.iter().position(|(k, _, _)| *k == id)
+                        {
+                            pending[i] = (id, row, lines);
                         }
                         continue;
                     }

@@ -107,29 +107,30 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
             "interactionType": "choice",
             "name": { "en-US": format!("{title}: decision at {scene}") },
         });
-        if let Some(p) = playable {
-            if let Some(SceneKind::Scene(sc)) = p
+        if let Some(p) = playable
+            && let Some(SceneKind::Scene(sc)) = p
                 .scenario
                 .scene_index(scene)
                 .and_then(|i| p.scenario.scene(i))
-            {
-                definition["choices"] = Value::Array(
-                    sc.choices
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| json!({ "id": i.to_string(), "description": { "en-US": c.text } }))
-                        .collect(),
-                );
-                let right: Vec<String> = sc
-                    .choices
+        {
+            definition["choices"] = Value::Array(
+                sc.choices
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| c.grade == Some(Grade::Appropriate))
-                    .map(|(i, _)| i.to_string())
-                    .collect();
-                if !right.is_empty() {
-                    definition["correctResponsesPattern"] = json!(right);
-                }
+                    .map(
+                        |(i, c)| json!({ "id": i.to_string(), "description": { "en-US": c.text } }),
+                    )
+                    .collect(),
+            );
+            let right: Vec<String> = sc
+                .choices
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.grade == Some(Grade::Appropriate))
+                .map(|(i, _)| i.to_string())
+                .collect();
+            if !right.is_empty() {
+                definition["correctResponsesPattern"] = json!(right);
             }
         }
         let object = json!({
@@ -144,7 +145,8 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
         });
         push("answered", object, Some(result), line.at, true);
     }
-    if let (Some(score), Some(finished_at)) = (&row.score, row.finished_at) {
+    let complete = row.score.as_ref().filter(|s| s.complete);
+    if let (Some(score), Some(finished_at)) = (complete, row.finished_at) {
         let duration = iso_duration(row.duration_s());
         push(
             "completed",
@@ -167,11 +169,12 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
         );
         push("terminated", scenario_object, None, finished_at, false);
     } else {
+        // Left unfinished: no completion, no verdict.
         push(
             "terminated",
             scenario_object,
             Some(json!({ "completion": false })),
-            row.last_at,
+            row.finished_at.unwrap_or(row.last_at),
             false,
         );
     }

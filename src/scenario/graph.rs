@@ -539,12 +539,10 @@ fn pass_reach(
                             max_points,
                             ..
                         },
-                    ) => {
-                        if *max_points > 0 {
-                            let consented = consent.is_none_or(|c| state.flags & c == c);
-                            next.referral_max += max_points;
-                            next.referral_points += if consented { *max_points } else { 0 };
-                        }
+                    ) if *max_points > 0 => {
+                        let consented = consent.is_none_or(|c| state.flags & c == c);
+                        next.referral_max += max_points;
+                        next.referral_points += if consented { *max_points } else { 0 };
                     }
                     (Step::Classify, _) => next.classified = true,
                     _ => {}

@@ -144,13 +144,13 @@ impl Scanner<'_> {
     }
 
     fn at_quoted(&self) -> bool {
-        match (self.peek(), self.peek_at(1), self.peek_at(2)) {
-            (Some(b'"' | b'\''), _, _) => true,
-            (Some(b'r'), Some(b'"' | b'#'), _) => true,
-            (Some(b'b'), Some(b'"' | b'\''), _) => true,
-            (Some(b'b'), Some(b'r'), Some(b'"' | b'#')) => true,
-            _ => false,
-        }
+        matches!(
+            (self.peek(), self.peek_at(1), self.peek_at(2)),
+            (Some(b'"' | b'\''), _, _)
+                | (Some(b'r'), Some(b'"' | b'#'), _)
+                | (Some(b'b'), Some(b'"' | b'\''), _)
+                | (Some(b'b'), Some(b'r'), Some(b'"' | b'#'))
+        )
     }
 
     /// Skips one value of any kind, brackets balanced iteratively (deep nesting cannot overflow).

@@ -2,6 +2,7 @@
 //! and its screen flow headless (MinimalPlugins + StatesPlugin), as a trainee would go.
 #![expect(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "a test fails loudly on an unexpected error"
 )]
 

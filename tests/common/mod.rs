@@ -80,7 +80,10 @@ pub struct Faulty {
 
 impl Faulty {
     /// A store and the switch that breaks it.
-    pub fn new() -> (Self, std::sync::Arc<std::sync::Mutex<Option<std::io::ErrorKind>>>) {
+    pub fn new() -> (
+        Self,
+        std::sync::Arc<std::sync::Mutex<Option<std::io::ErrorKind>>>,
+    ) {
         let fault = std::sync::Arc::new(std::sync::Mutex::new(None));
         (
             Faulty {

@@ -2,6 +2,7 @@
 //! scoring exactly as the format contract says, property tests, and the command line.
 #![expect(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "a test fails loudly on an unexpected error"
 )]
 

@@ -17,7 +17,11 @@ use std::time::Instant;
 
 /// Cases per parser.
 fn cases() -> usize {
-    if cfg!(debug_assertions) { 4_000 } else { 100_000 }
+    if cfg!(debug_assertions) {
+        4_000
+    } else {
+        100_000
+    }
 }
 
 /// A small, fast, deterministic generator (xorshift64*).
@@ -31,16 +35,62 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", "\"", ",", ":", "Some(", "None", "Scene(", "Ending(", "Referral(",
-    "Classify(", "next: ", "id: ", "text: ", "true", "-1", "0", "1e999", "-1e999", "NaN", "inf",
-    "18446744073709551616", "99999999999999999999999999999", "0x", "'", "r#\"", "\"#", "/*", "*/",
-    "//", "\\", "\\u{110000}", "\n", "\t", "é", "\u{202e}", "\u{0}", "Appropriate", "Harmful",
-    "Required", "critical: true", "requires: [\"x\"]", "set: [\"x\"]",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    ",",
+    ":",
+    "Some(",
+    "None",
+    "Scene(",
+    "Ending(",
+    "Referral(",
+    "Classify(",
+    "next: ",
+    "id: ",
+    "text: ",
+    "true",
+    "-1",
+    "0",
+    "1e999",
+    "-1e999",
+    "NaN",
+    "inf",
+    "18446744073709551616",
+    "99999999999999999999999999999",
+    "0x",
+    "'",
+    "r#\"",
+    "\"#",
+    "/*",
+    "*/",
+    "//",
+    "\\",
+    "\\u{110000}",
+    "\n",
+    "\t",
+    "é",
+    "\u{202e}",
+    "\u{0}",
+    "Appropriate",
+    "Harmful",
+    "Required",
+    "critical: true",
+    "requires: [\"x\"]",
+    "set: [\"x\"]",
 ];
 
 /// One mutation of `seed`.
@@ -77,10 +127,17 @@ fn mutate(seed: &[u8], rng: &mut Rng) -> Vec<u8> {
             6 => {
                 let depth = 1000 + rng.below(9000);
                 let open = [b"(" as &[u8], b"[", b"{", b"Some("][rng.below(4)];
-                let nested: Vec<u8> = open.iter().copied().cycle().take(open.len() * depth).collect();
+                let nested: Vec<u8> = open
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(open.len() * depth)
+                    .collect();
                 v.splice(at..at, nested);
             }
-            7 => v.splice(at..at, [0xff, 0xfe, 0xc0, 0x80]),
+            7 => {
+                v.splice(at..at, [0xff, 0xfe, 0xc0, 0x80]);
+            }
             8 => {
                 let huge = format!("\"{}\"", "x".repeat(1 + rng.below(200_000)));
                 v.splice(at..at, huge.into_bytes());
@@ -106,7 +163,12 @@ fn mutate(seed: &[u8], rng: &mut Rng) -> Vec<u8> {
 
 /// Runs `cases()` mutations of the seeds through `check`, which returns the refusals as
 /// (line, col, message) and must not panic. Returns (cases, refusals, seconds).
-fn run(name: &str, seeds: &[Vec<u8>], salt: u64, mut check: impl FnMut(&[u8]) -> Vec<(usize, usize, String)>) -> (usize, usize, f64) {
+fn run(
+    name: &str,
+    seeds: &[Vec<u8>],
+    salt: u64,
+    mut check: impl FnMut(usize, &[u8]) -> Vec<(usize, usize, String)>,
+) -> (usize, usize, f64) {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ salt);
     let started = Instant::now();
     let mut refusals = 0;
@@ -114,16 +176,25 @@ fn run(name: &str, seeds: &[Vec<u8>], salt: u64, mut check: impl FnMut(&[u8]) ->
     for case in 0..n {
         let seed = &seeds[case % seeds.len()];
         let input = mutate(seed, &mut rng);
-        let found = catch_unwind(AssertUnwindSafe(|| check(&input)));
+        let found = catch_unwind(AssertUnwindSafe(|| check(case % seeds.len(), &input)));
         let found = found.unwrap_or_else(|_| {
             let path = std::env::temp_dir().join(format!("mpa-trainer-{name}-crash-{case}.bin"));
             let _ = std::fs::write(&path, &input);
-            panic!("{name}: case {case} panicked; the input is in {}", path.display())
+            panic!(
+                "{name}: case {case} panicked; the input is in {}",
+                path.display()
+            )
         });
         let lines = input.iter().filter(|&&b| b == b'\n').count() + 1;
         for (line, col, message) in &found {
-            assert!(!message.trim().is_empty(), "{name}: case {case}: an empty message");
-            assert!(*line >= 1 && *col >= 1 && *line <= lines, "{name}: case {case}: position {line}:{col} outside the input");
+            assert!(
+                !message.trim().is_empty(),
+                "{name}: case {case}: an empty message"
+            );
+            assert!(
+                *line >= 1 && *col >= 1 && *line <= lines,
+                "{name}: case {case}: position {line}:{col} outside the input"
+            );
         }
         refusals += usize::from(!found.is_empty());
     }
@@ -135,7 +206,11 @@ fn run(name: &str, seeds: &[Vec<u8>], salt: u64, mut check: impl FnMut(&[u8]) ->
 fn shipped_scenarios() -> Vec<Vec<u8>> {
     let mut seeds = Vec::new();
     for dir in ["scenarios", "scenarios/assessment"] {
-        let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         names.sort();
         for p in names {
             if p.extension().is_some_and(|x| x == "ron") && !p.ends_with("catalogue.ron") {
@@ -161,12 +236,15 @@ fn mutated_scenario_files_are_refused_with_a_position_never_a_panic() {
         ..LoadOptions::default()
     };
     let seeds = shipped_scenarios();
-    let (n, refused, _) = run("scenario", &seeds, 1, |bytes| {
+    let (n, refused, _) = run("scenario", &seeds, 1, |_, bytes| {
         // The loader reads bytes as UTF-8 first, exactly as from a file.
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                let p = mpa_trainer::scenario::Position::of_offset(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
+                let p = mpa_trainer::scenario::Position::of_offset(
+                    &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+                    e.valid_up_to(),
+                );
                 return vec![(p.line, p.col, "not UTF-8".into())];
             }
         };
@@ -177,7 +255,10 @@ fn mutated_scenario_files_are_refused_with_a_position_never_a_panic() {
             .map(|d| (d.position.line, d.position.col, d.message.clone()))
             .collect()
     });
-    assert!(refused > n / 2, "most mutations should be refused: {refused} of {n}");
+    assert!(
+        refused > n / 2,
+        "most mutations should be refused: {refused} of {n}"
+    );
 }
 
 #[test]
@@ -190,12 +271,15 @@ fn mutated_catalogues_are_refused_with_a_position_never_a_panic() {
     let path = dir.path().join("catalogue.ron");
     // Half the cases go through the file loader (size limit, UTF-8 check), half parse in memory.
     let mut flip = false;
-    run("catalogue", &seeds, 2, |bytes| {
+    run("catalogue", &seeds, 2, |_, bytes| {
         flip = !flip;
         if flip {
             std::fs::write(&path, bytes).unwrap();
             let (_, d) = load_catalogue(&path, Default::default());
-            return d.iter().map(|d| (d.position.line, d.position.col, d.message.clone())).collect();
+            return d
+                .iter()
+                .map(|d| (d.position.line, d.position.col, d.message.clone()))
+                .collect();
         }
         match std::str::from_utf8(bytes) {
             Ok(t) => match load::parse::<Catalogue>(t) {
@@ -218,20 +302,34 @@ fn mutated_catalogues_are_refused_with_a_position_never_a_panic() {
 
 #[test]
 fn mutated_scripts_are_refused_with_a_position_never_a_panic() {
-    let seeds: Vec<Vec<u8>> = {
-        let mut names: Vec<_> = std::fs::read_dir("tests/scripts").unwrap().flatten().map(|e| e.path()).collect();
-        names.sort();
-        names.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
-    };
-    let playable = paria();
-    run("script", &seeds, 3, |bytes| {
+    // Each course script is mutated and played on its own scenario, so that most actions fit
+    // until a mutation breaks one.
+    let library =
+        mpa_trainer::scenario::Library::load(&["scenarios".into()], &LoadOptions::default())
+            .unwrap();
+    let mut names: Vec<_> = std::fs::read_dir("tests/scripts")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let mut seeds = Vec::new();
+    let mut playables = Vec::new();
+    for p in names {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let id = stem.trim_end_matches("-best").trim_end_matches("-critical");
+        playables.push(Arc::clone(library.find(id).unwrap()));
+        seeds.push(std::fs::read(p).unwrap());
+    }
+    let (n, refused, _) = run("script", &seeds, 3, |seed, bytes| {
+        let playable = &playables[seed];
         let Ok(text) = std::str::from_utf8(bytes) else {
             return vec![(1, 1, "not UTF-8".into())];
         };
         match load::parse::<Script>(text) {
-            // A script that parses is played (on the fixture, where most actions do not fit):
-            // an action that does not fit is named by its position.
-            Ok(s) => match script::play(Arc::clone(&playable), &s, |_, _| {}) {
+            // A script that parses is played: an action that does not fit is named by its
+            // position.
+            Ok(s) => match script::play(Arc::clone(playable), &s, |_, _| {}) {
                 Ok(_) => Vec::new(),
                 Err(e) => {
                     assert!(e.position >= 1 && e.position <= s.actions.len());
@@ -241,6 +339,8 @@ fn mutated_scripts_are_refused_with_a_position_never_a_panic() {
             Err(e) => vec![(e.position.line, e.position.col, e.message)],
         }
     });
+    // Some mutations leave a script that still plays to its end.
+    assert!(refused < n, "every mutated script was refused");
 }
 
 #[test]
@@ -252,7 +352,11 @@ fn mutated_session_logs_are_read_as_far_as_they_go_never_a_panic() {
         "[Choose(1), Choose(0)]",
     ] {
         let script = dir.path().join("s.ron");
-        std::fs::write(&script, format!("Script(participant: \"M01\", actions: {actions})")).unwrap();
+        std::fs::write(
+            &script,
+            format!("Script(participant: \"M01\", actions: {actions})"),
+        )
+        .unwrap();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
             .args(["script", "tests/fixtures/paria.ron"])
             .arg(&script)
@@ -262,17 +366,22 @@ fn mutated_session_logs_are_read_as_far_as_they_go_never_a_panic() {
             .unwrap();
         assert!(out.status.success());
     }
-    let seeds: Vec<Vec<u8>> = mpa_trainer::record::index::session_files(&dir.path().join("results"))
-        .iter()
-        .map(|p| std::fs::read(p).unwrap())
-        .collect();
+    let seeds: Vec<Vec<u8>> =
+        mpa_trainer::record::index::session_files(&dir.path().join("results"))
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect();
     assert_eq!(seeds.len(), 2);
     let playable = paria();
-    run("session-log", &seeds, 4, |bytes| {
+    run("session-log", &seeds, 4, |_, bytes| {
         let log = parse_session(Path::new("log.jsonl"), bytes);
         // Whatever was read replays, or the replay names the action that no longer fits.
         if let Some(started) = log.started() {
-            let _ = mpa_trainer::engine::session::Session::replay(Arc::clone(&playable), started.seed, &log.actions());
+            let _ = mpa_trainer::engine::session::Session::replay(
+                Arc::clone(&playable),
+                started.seed,
+                &log.actions(),
+            );
         }
         log.problems
             .iter()

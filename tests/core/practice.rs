@@ -1,9 +1,9 @@
 //! Self-paced practice and the assessment: the next scenario is chosen for what a participant
 //! missed and breached, the normalised gain is Hake's, and the shipped plans name real scenarios.
 
+use mpa_trainer::engine::Score;
 use mpa_trainer::engine::scoring::{DecisionScore, IndicatorScore};
 use mpa_trainer::engine::session::Breach;
-use mpa_trainer::engine::Score;
 use mpa_trainer::practice::{History, PastSession, suggest};
 use mpa_trainer::record::{Mode, ObservationRecord, SessionFinished};
 use mpa_trainer::report::{Gain, normalised_gain};
@@ -26,9 +26,20 @@ fn score(scaled: f64, breaches: &[&str]) -> Score {
         passed: scaled >= 0.7,
         pass_mark: 0.7,
         critical_errors: Vec::new(),
-        breaches: breaches.iter().map(|p| Breach { scene: "s".into(), principle: (*p).into() }).collect(),
+        breaches: breaches
+            .iter()
+            .map(|p| Breach {
+                scene: "s".into(),
+                principle: (*p).into(),
+            })
+            .collect(),
         indicators: IndicatorScore::compute(0, 0, 0, 0, 0, 0),
-        decisions: DecisionScore { score: Some(scaled), points: 0, best: 1, taken: 1 },
+        decisions: DecisionScore {
+            score: Some(scaled),
+            points: 0,
+            best: 1,
+            taken: 1,
+        },
         referral: None,
         classification: None,
     }
@@ -76,8 +87,20 @@ fn a_participant_who_misses_child_indicators_is_sent_to_the_boy_at_the_port() {
     )]);
     let ranked = suggest(&history, &candidates);
     assert_eq!(ranked[0].scenario, "port-boy", "{ranked:#?}");
-    assert!(ranked[0].reason.contains("Child travelling alone (missed 1 of 1)"), "{}", ranked[0].reason);
-    assert!(ranked[0].reason.contains("Best interests of the child (2 times)"), "{}", ranked[0].reason);
+    assert!(
+        ranked[0]
+            .reason
+            .contains("Child travelling alone (missed 1 of 1)"),
+        "{}",
+        ranked[0].reason
+    );
+    assert!(
+        ranked[0]
+            .reason
+            .contains("Best interests of the child (2 times)"),
+        "{}",
+        ranked[0].reason
+    );
     // The assessment forms are never suggested for practice.
     assert!(ranked.iter().all(|s| !s.scenario.starts_with("assessment")));
 }
@@ -88,12 +111,20 @@ fn a_participant_who_misses_labour_indicators_is_sent_to_a_labour_case() {
     let candidates: Vec<_> = library.playable().cloned().collect();
     let history = History::from_sessions(vec![past(
         "bar-worker",
-        &[("excessive_hours", false), ("low_or_no_pay", false), ("hazardous_work", false), ("no_social_protection", false)],
+        &[
+            ("excessive_hours", false),
+            ("low_or_no_pay", false),
+            ("hazardous_work", false),
+            ("no_social_protection", false),
+        ],
         &[],
         0.6,
     )]);
     let first = &suggest(&history, &candidates)[0].scenario;
-    assert!(first == "construction-labourer" || first == "fishing-crew", "{first}");
+    assert!(
+        first == "construction-labourer" || first == "fishing-crew",
+        "{first}"
+    );
 }
 
 #[test]
@@ -112,9 +143,30 @@ fn with_no_history_every_practice_scenario_is_offered_and_played_ones_come_later
 #[test]
 fn the_normalised_gain_is_post_minus_pre_over_one_minus_pre() {
     assert_eq!(normalised_gain(0.4, 0.7), Some((0.7 - 0.4) / 0.6));
-    assert_eq!(Gain { pre: Some(0.5), post: Some(1.0) }.normalised(), Some(1.0));
-    assert_eq!(Gain { pre: Some(0.5), post: None }.normalised(), None);
-    assert_eq!(Gain { pre: Some(1.0), post: Some(1.0) }.normalised(), None);
+    assert_eq!(
+        Gain {
+            pre: Some(0.5),
+            post: Some(1.0)
+        }
+        .normalised(),
+        Some(1.0)
+    );
+    assert_eq!(
+        Gain {
+            pre: Some(0.5),
+            post: None
+        }
+        .normalised(),
+        None
+    );
+    assert_eq!(
+        Gain {
+            pre: Some(1.0),
+            post: Some(1.0)
+        }
+        .normalised(),
+        None
+    );
 }
 
 #[test]
@@ -123,11 +175,23 @@ fn the_report_shows_pre_post_scores_and_the_cohort_mean_gain() {
     let bin = env!("CARGO_BIN_EXE_mpa-trainer");
     let run = |scenario: &str, script: &str, participant: &str| {
         let dir = tempfile::tempdir().unwrap();
-        let text = std::fs::read_to_string(script).unwrap().replace("\"T01\"", &format!("\"{participant}\""));
+        let text = std::fs::read_to_string(script)
+            .unwrap()
+            .replace("\"T01\"", &format!("\"{participant}\""));
         let path = dir.path().join("s.ron");
         std::fs::write(&path, text).unwrap();
-        let out = std::process::Command::new(bin).args(["script", scenario]).arg(&path).arg("--results").arg(results.path()).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new(bin)
+            .args(["script", scenario])
+            .arg(&path)
+            .arg("--results")
+            .arg(results.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         json["scaled"].as_f64().unwrap()
     };
@@ -138,13 +202,29 @@ fn the_report_shows_pre_post_scores_and_the_cohort_mean_gain() {
     let p1_post = run(post, "tests/scripts/assessment-post-best.ron", "P1");
     run(pre, "tests/scripts/assessment-pre-best.ron", "P2");
     run(post, "tests/scripts/assessment-post-best.ron", "P2");
-    let out = std::process::Command::new(bin).arg("report").arg(results.path()).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .arg("report")
+        .arg(results.path())
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let g1 = normalised_gain(p1_pre, p1_post).unwrap();
-    assert!(text.contains(&format!("P1           pre {:>4.0}%  post  100%  g {g1:.2}", p1_pre * 100.0)), "{text}");
+    assert!(
+        text.contains(&format!(
+            "P1           pre {:>4.0}%  post  100%  g {g1:.2}",
+            p1_pre * 100.0
+        )),
+        "{text}"
+    );
     // P2 started at 100%: no gain can be computed, and the mean is P1's alone.
-    assert!(text.contains("P2           pre  100%  post  100%  g -"), "{text}");
-    assert!(text.contains(&format!("cohort mean gain: {g1:.2}")), "{text}");
+    assert!(
+        text.contains("P2           pre  100%  post  100%  g -"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("cohort mean gain: {g1:.2}")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! moments, and fifty trainees writing into one folder at once.
 
 use crate::common::*;
-use mpa_trainer::engine::session::{Action, Event, Session};
 use mpa_trainer::engine::Score;
+use mpa_trainer::engine::session::{Action, Event, Session};
 use mpa_trainer::record::reader::parse_session;
 use mpa_trainer::record::{self, FsStore, Mode, Recorder, SaveStatus, read_session};
 use std::io::ErrorKind;
@@ -13,7 +13,14 @@ use std::process::Command;
 use time::OffsetDateTime;
 
 fn header(participant: &str) -> record::SessionStarted {
-    record::started(record::new_session_id(), participant, &paria(), Mode::Workshop, 9, None)
+    record::started(
+        record::new_session_id(),
+        participant,
+        &paria(),
+        Mode::Workshop,
+        9,
+        None,
+    )
 }
 
 fn now() -> OffsetDateTime {
@@ -91,14 +98,32 @@ fn a_torn_tail_at_any_byte_loses_only_the_line_being_written() {
     let (session, _) = play_into(&mut r, &best());
     r.finish_at(&session, &Score::of(&session), now()).unwrap();
     let bytes = std::fs::read(r.path().unwrap()).unwrap();
-    let line_ends: Vec<usize> = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1).collect();
+    let line_ends: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i + 1)
+        .collect();
     for cut in 0..=bytes.len() {
         let log = parse_session(Path::new("cut.jsonl"), &bytes[..cut]);
         let complete = line_ends.iter().filter(|&&e| e <= cut).count();
         assert_eq!(log.lines.len(), complete, "cut at {cut}");
         let torn = !line_ends.contains(&cut) && cut > 0;
-        assert_eq!(log.problems.len(), usize::from(torn), "cut at {cut}: {:?}", log.problems);
-        assert_eq!(log.good_len as usize, line_ends.iter().filter(|&&e| e <= cut).max().copied().unwrap_or(0));
+        assert_eq!(
+            log.problems.len(),
+            usize::from(torn),
+            "cut at {cut}: {:?}",
+            log.problems
+        );
+        assert_eq!(
+            log.good_len as usize,
+            line_ends
+                .iter()
+                .filter(|&&e| e <= cut)
+                .max()
+                .copied()
+                .unwrap_or(0)
+        );
     }
 }
 
@@ -111,10 +136,13 @@ fn survives(kind: ErrorKind, words: &str, partial: usize) {
     let mut r = Recorder::start(Box::new(store), dir.path(), header("T02"), now());
     let (mut session, _) = Session::start(paria(), 9);
     let actions = best();
-    r.append_events_at(&session.apply(actions[0].clone()).unwrap(), now()).unwrap();
+    r.append_events_at(&session.apply(actions[0].clone()).unwrap(), now())
+        .unwrap();
     *fault.lock().unwrap() = Some(kind);
     for a in &actions[1..] {
-        let err = r.append_events_at(&session.apply(a.clone()).unwrap(), now()).unwrap_err();
+        let err = r
+            .append_events_at(&session.apply(a.clone()).unwrap(), now())
+            .unwrap_err();
         assert!(err.to_string().contains(words), "{err}");
     }
     match r.status() {
@@ -150,9 +178,12 @@ fn a_results_folder_deleted_while_recording_is_told_and_saved_again_whole() {
     let mut r = Recorder::start(Box::new(FsStore::new()), &dir, header("T03"), now());
     let (mut session, _) = Session::start(paria(), 9);
     let actions = best();
-    r.append_events_at(&session.apply(actions[0].clone()).unwrap(), now()).unwrap();
+    r.append_events_at(&session.apply(actions[0].clone()).unwrap(), now())
+        .unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    let err = r.append_events_at(&session.apply(actions[1].clone()).unwrap(), now()).unwrap_err();
+    let err = r
+        .append_events_at(&session.apply(actions[1].clone()).unwrap(), now())
+        .unwrap_err();
     assert!(err.to_string().contains("the folder is missing"), "{err}");
     // It does not recreate the folder by itself (it may be an unplugged drive)...
     for a in &actions[2..] {
@@ -176,13 +207,21 @@ fn a_results_path_that_is_a_file_is_refused_with_a_message_and_another_folder_ca
     std::fs::write(&file, "not a folder").unwrap();
     let mut r = Recorder::start(Box::new(FsStore::new()), &file, header("T04"), now());
     let (session, _) = play_into(&mut r, &best());
-    let SaveStatus::Unsaved { error, .. } = r.status() else { panic!() };
-    assert!(error.to_string().contains(&file.display().to_string()), "{error}");
+    let SaveStatus::Unsaved { error, .. } = r.status() else {
+        panic!()
+    };
+    assert!(
+        error.to_string().contains(&file.display().to_string()),
+        "{error}"
+    );
     let elsewhere = root.path().join("usb");
     r.relocate(&elsewhere).unwrap();
     r.finish_at(&session, &Score::of(&session), now()).unwrap();
     let files = record::index::session_files(&elsewhere);
-    assert_eq!(read_session(&files[0]).unwrap().lines.len(), r.lines().len());
+    assert_eq!(
+        read_session(&files[0]).unwrap().lines.len(),
+        r.lines().len()
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
 }
 
@@ -212,7 +251,14 @@ fn long_script(dir: &Path, participant: &str, toggles: usize) -> std::path::Path
         .map(str::to_owned),
     );
     let path = dir.join(format!("{participant}.ron"));
-    std::fs::write(&path, format!("Script(participant: \"{participant}\", seed: 4, actions: [{}])", actions.join(", "))).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "Script(participant: \"{participant}\", seed: 4, actions: [{}])",
+            actions.join(", ")
+        ),
+    )
+    .unwrap();
     path
 }
 
@@ -233,10 +279,16 @@ fn a_writer_killed_at_random_moments_loses_nothing_written_and_the_session_resum
     let script_path = long_script(work.path(), "K01", 400);
     // The reference: the same script, run to the end.
     let reference_dir = work.path().join("reference");
-    assert!(script_cmd(&script_path, &reference_dir).status().unwrap().success());
+    assert!(
+        script_cmd(&script_path, &reference_dir)
+            .status()
+            .unwrap()
+            .success()
+    );
     let reference = played_events(&record::index::session_files(&reference_dir)[0]);
     let text = std::fs::read_to_string(&script_path).unwrap();
-    let script: mpa_trainer::engine::script::Script = mpa_trainer::scenario::load::parse(&text).unwrap();
+    let script: mpa_trainer::engine::script::Script =
+        mpa_trainer::scenario::load::parse(&text).unwrap();
 
     // Kill after pseudo-random delays (a fixed sequence, so a failure can be replayed).
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
@@ -259,7 +311,11 @@ fn a_writer_killed_at_random_moments_loses_nothing_written_and_the_session_resum
         // At most the line being written is lost.
         assert!(log.problems.len() <= 1, "{:?}", log.problems);
         let events = played_events(file);
-        assert_eq!(&reference[..events.len()], &events[..], "round {round}: not a prefix");
+        assert_eq!(
+            &reference[..events.len()],
+            &events[..],
+            "round {round}: not a prefix"
+        );
         if log.finished().is_some() {
             continue;
         }
@@ -275,7 +331,10 @@ fn a_writer_killed_at_random_moments_loses_nothing_written_and_the_session_resum
         assert!(Score::of(&session).passed, "round {round}");
     }
     assert!(kills >= 50);
-    assert!(cut_short >= 10, "only {cut_short} of {kills} kills interrupted the session");
+    assert!(
+        cut_short >= 10,
+        "only {cut_short} of {kills} kills interrupted the session"
+    );
 }
 
 #[test]
@@ -284,7 +343,9 @@ fn fifty_trainees_writing_into_one_folder_at_once_clobber_nothing() {
     let results = work.path().join("shared");
     // Same participant code and scenario for all: the worst case for file names.
     let script_path = long_script(work.path(), "T50", 20);
-    let children: Vec<_> = (0..50).map(|_| script_cmd(&script_path, &results).spawn().unwrap()).collect();
+    let children: Vec<_> = (0..50)
+        .map(|_| script_cmd(&script_path, &results).spawn().unwrap())
+        .collect();
     for mut c in children {
         assert!(c.wait().unwrap().success());
     }
@@ -298,9 +359,17 @@ fn fifty_trainees_writing_into_one_folder_at_once_clobber_nothing() {
         ids.insert(log.started().unwrap().session.clone());
     }
     assert_eq!(ids.len(), 50);
-    let out = Command::new(bin()).args(["report"]).arg(&results).args(["--scenarios", "tests/fixtures"]).output().unwrap();
+    let out = Command::new(bin())
+        .args(["report"])
+        .arg(&results)
+        .args(["--scenarios", "tests/fixtures"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("50 sessions by 1 participants: 50 complete, 50 passed"), "{text}");
+    assert!(
+        text.starts_with("50 sessions by 1 participants: 50 complete, 50 passed"),
+        "{text}"
+    );
 }
 
 #[test]

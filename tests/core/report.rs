@@ -13,7 +13,11 @@ fn bin() -> Command {
 fn record(results: &Path, participant: &str, actions: &str) {
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("s.ron");
-    std::fs::write(&script, format!("Script(participant: \"{participant}\", actions: [{actions}])")).unwrap();
+    std::fs::write(
+        &script,
+        format!("Script(participant: \"{participant}\", actions: [{actions}])"),
+    )
+    .unwrap();
     let out = bin()
         .args(["script", "tests/fixtures/paria.ron"])
         .arg(&script)
@@ -21,7 +25,11 @@ fn record(results: &Path, participant: &str, actions: &str) {
         .arg(results)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 const BEST: &str = "Flag(\"manager_answers\"), Choose(0), Flag(\"no_passport\"), Choose(0), Choose(1), \
@@ -33,15 +41,41 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
     let results = tempfile::tempdir().unwrap();
     record(results.path(), "T01", BEST);
     record(results.path(), "T02", "Choose(1), Choose(0)");
-    record(results.path(), "T03", "Choose(0)"); // interrupted
+    record(results.path(), "T03", "Choose(0)"); // stopped early: closed, incomplete
+    record(results.path(), "T04", "Choose(0)");
+    // T04's last line is lost (power cut): an interrupted session, scored by replaying it.
+    let t4 = mpa_trainer::record::index::session_files(results.path())
+        .into_iter()
+        .find(|f| f.to_string_lossy().contains("T04_"))
+        .unwrap();
+    let text = std::fs::read_to_string(&t4).unwrap();
+    let keep: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("session_finished"))
+        .collect();
+    std::fs::write(&t4, keep.join("\n") + "\n").unwrap();
     // A hand-edited log with a formula for a participant code.
     let files = mpa_trainer::record::index::session_files(results.path());
-    let evil = std::fs::read_to_string(&files[0]).unwrap().replacen("\"participant\":\"T01\"", "\"participant\":\"=HYPERLINK(1)\"", 1);
-    std::fs::write(results.path().join("evil.jsonl"), evil.replacen(
-        &format!("\"session\":\"{}\"", mpa_trainer::record::read_session(&files[0]).unwrap().started().unwrap().session),
-        "\"session\":\"0b8f3d8e-57d1-4d8c-9b75-0a9f0b1c2d3e\"",
+    let evil = std::fs::read_to_string(&files[0]).unwrap().replacen(
+        "\"participant\":\"T01\"",
+        "\"participant\":\"=HYPERLINK(1)\"",
         1,
-    ))
+    );
+    std::fs::write(
+        results.path().join("evil.jsonl"),
+        evil.replacen(
+            &format!(
+                "\"session\":\"{}\"",
+                mpa_trainer::record::read_session(&files[0])
+                    .unwrap()
+                    .started()
+                    .unwrap()
+                    .session
+            ),
+            "\"session\":\"0b8f3d8e-57d1-4d8c-9b75-0a9f0b1c2d3e\"",
+            1,
+        ),
+    )
     .unwrap();
 
     let out_dir = tempfile::tempdir().unwrap();
@@ -54,26 +88,55 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
         .arg(&csv_path)
         .arg("--xapi")
         .arg(&xapi_path)
-        .args(["--scenarios", "tests/fixtures", "--catalogue", "tests/fixtures/catalogue.ron"])
+        .args([
+            "--scenarios",
+            "tests/fixtures",
+            "--catalogue",
+            "tests/fixtures/catalogue.ron",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary = String::from_utf8(out.stdout).unwrap();
-    assert!(summary.starts_with("4 sessions by 4 participants: 3 complete, 2 passed"), "{summary}");
+    assert!(
+        summary.starts_with("5 sessions by 5 participants: 3 complete, 2 passed"),
+        "{summary}"
+    );
     assert!(summary.contains("Indicators the group misses most"));
 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&csv_path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&csv_path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     assert_eq!(headers, COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 4);
-    let get = |r: &csv::StringRecord, c: &str| r.get(COLUMNS.iter().position(|x| *x == c).unwrap()).unwrap().to_owned();
-    let by = |p: &str| rows.iter().find(|r| get(r, "participant") == p).unwrap().clone();
+    assert_eq!(rows.len(), 5);
+    let get = |r: &csv::StringRecord, c: &str| {
+        r.get(COLUMNS.iter().position(|x| *x == c).unwrap())
+            .unwrap()
+            .to_owned()
+    };
+    let by = |p: &str| {
+        rows.iter()
+            .find(|r| get(r, "participant") == p)
+            .unwrap()
+            .clone()
+    };
     let t1 = by("T01");
     assert_eq!(get(&t1, "complete"), "true");
     assert_eq!(get(&t1, "passed"), "true");
@@ -82,38 +145,105 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
     assert_eq!(get(&t1, "hits"), "3");
     let t2 = by("T02");
     assert_eq!(get(&t2, "critical_errors"), "1");
-    assert_eq!(get(&t2, "breaches"), "do_no_harm@arrival;confidentiality@arrival");
+    assert_eq!(
+        get(&t2, "breaches"),
+        "do_no_harm@arrival;confidentiality@arrival"
+    );
     assert_eq!(get(&t2, "decision_score"), "0.0000");
     assert_eq!(get(&t2, "referral_score"), "");
-    // The interrupted session is scored over what occurred: one Appropriate choice of best 8.
-    let t3 = by("T03");
-    assert_eq!(get(&t3, "complete"), "false");
-    assert_eq!(get(&t3, "finished_at"), "");
-    assert_eq!(get(&t3, "decision_score"), "0.2500");
-    assert_eq!(get(&t3, "passed"), "false");
+    // Incomplete sessions are scored over what occurred: one Appropriate choice of best 8.
+    for p in ["T03", "T04"] {
+        let r = by(p);
+        assert_eq!(get(&r, "complete"), "false");
+        assert_eq!(get(&r, "decision_score"), "0.2500");
+        assert_eq!(get(&r, "passed"), "false");
+    }
+    assert_ne!(get(&by("T03"), "finished_at"), "");
+    assert_eq!(get(&by("T04"), "finished_at"), "");
     // The formula is shown, not run.
-    assert!(rows.iter().any(|r| get(r, "participant") == "'=HYPERLINK(1)"));
+    assert!(
+        rows.iter()
+            .any(|r| get(r, "participant") == "'=HYPERLINK(1)")
+    );
 
-    let statements: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&xapi_path).unwrap()).unwrap();
+    let statements: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&xapi_path).unwrap()).unwrap();
     let verbs = |p: &str| -> Vec<String> {
         statements
             .iter()
             .filter(|s| s["actor"]["account"]["name"] == p)
-            .map(|s| s["verb"]["id"].as_str().unwrap().rsplit('/').next().unwrap().to_owned())
+            .map(|s| {
+                s["verb"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect()
     };
-    assert_eq!(verbs("T01"), ["initialized", "answered", "answered", "answered", "answered", "completed", "passed", "terminated"]);
-    assert_eq!(verbs("T02"), ["initialized", "answered", "completed", "failed", "terminated"]);
+    assert_eq!(
+        verbs("T01"),
+        [
+            "initialized",
+            "answered",
+            "answered",
+            "answered",
+            "answered",
+            "completed",
+            "passed",
+            "terminated"
+        ]
+    );
+    assert_eq!(
+        verbs("T02"),
+        [
+            "initialized",
+            "answered",
+            "completed",
+            "failed",
+            "terminated"
+        ]
+    );
     assert_eq!(verbs("T03"), ["initialized", "answered", "terminated"]);
-    let passed = statements.iter().find(|s| s["verb"]["id"].as_str().unwrap().ends_with("/passed")).unwrap();
+    assert_eq!(verbs("T04"), ["initialized", "answered", "terminated"]);
+    let passed = statements
+        .iter()
+        .find(|s| s["verb"]["id"].as_str().unwrap().ends_with("/passed"))
+        .unwrap();
     assert_eq!(passed["result"]["score"]["scaled"], 1.0);
-    assert!(passed["result"]["duration"].as_str().unwrap().starts_with("PT"));
+    assert!(
+        passed["result"]["duration"]
+            .as_str()
+            .unwrap()
+            .starts_with("PT")
+    );
     // A re-export gives the same statement ids: a re-send is safe.
     let again = out_dir.path().join("again.json");
-    assert!(bin().arg("report").arg(results.path()).arg("--xapi").arg(&again).args(["--scenarios", "tests/fixtures", "--catalogue", "tests/fixtures/catalogue.ron"]).output().unwrap().status.success());
+    assert!(
+        bin()
+            .arg("report")
+            .arg(results.path())
+            .arg("--xapi")
+            .arg(&again)
+            .args([
+                "--scenarios",
+                "tests/fixtures",
+                "--catalogue",
+                "tests/fixtures/catalogue.ron"
+            ])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let ids = |p: &Path| -> std::collections::BTreeSet<String> {
-        let v: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
-        v.iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect()
+        let v: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        v.iter()
+            .map(|s| s["id"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(ids(&xapi_path), ids(&again));
     assert_eq!(ids(&xapi_path).len(), statements.len());
@@ -123,19 +253,45 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
 fn a_damaged_file_is_reported_and_the_others_are_read() {
     let results = tempfile::tempdir().unwrap();
     record(results.path(), "T01", BEST);
-    std::fs::write(results.path().join("junk.jsonl"), b"\xff\xfe not a session\n").unwrap();
+    std::fs::write(
+        results.path().join("junk.jsonl"),
+        b"\xff\xfe not a session\n",
+    )
+    .unwrap();
     let files = mpa_trainer::record::index::session_files(results.path());
     let good = files.iter().find(|f| !f.ends_with("junk.jsonl")).unwrap();
     let mut torn = std::fs::read(good).unwrap();
     torn.truncate(torn.len() - 10);
     std::fs::write(results.path().join("torn.jsonl"), torn).unwrap();
-    let out = bin().arg("report").arg(results.path()).args(["--scenarios", "tests/fixtures", "--catalogue", "tests/fixtures/catalogue.ron"]).output().unwrap();
+    let out = bin()
+        .arg("report")
+        .arg(results.path())
+        .args([
+            "--scenarios",
+            "tests/fixtures",
+            "--catalogue",
+            "tests/fixtures/catalogue.ron",
+        ])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("junk.jsonl: no session_started line"), "{stderr}");
-    assert!(stderr.contains("cut off (the program stopped while writing it); skipped"), "{stderr}");
+    assert!(
+        stderr.contains("junk.jsonl: no session_started line"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cut off (the program stopped while writing it); skipped"),
+        "{stderr}"
+    );
     // The torn copy is the same session: counted once, from the finished copy.
-    assert!(stderr.contains("1 session(s) saved twice were counted once"), "{stderr}");
+    assert!(
+        stderr.contains("1 session(s) saved twice were counted once"),
+        "{stderr}"
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("1 sessions by 1 participants: 1 complete, 1 passed"), "{stdout}");
+    assert!(
+        stdout.starts_with("1 sessions by 1 participants: 1 complete, 1 passed"),
+        "{stdout}"
+    );
 }

@@ -50,16 +50,14 @@ fn play_ui(
     };
     let mut model = PlayModel::of(&playing.session, trainee.mode);
     let scene = playing.session.current();
-    if let Some(SceneKind::Scene(s)) = playing.session.playable().scenario.scene(scene) {
-        if let Some(path) = &s.image {
-            let handle = textures
-                .0
-                .entry(path.clone())
-                .or_insert_with(|| load_texture(&ctx, &source, path));
-            model.image = handle
-                .as_ref()
-                .map(|h| egui::load::SizedTexture::from_handle(h));
-        }
+    if let Some(SceneKind::Scene(s)) = playing.session.playable().scenario.scene(scene)
+        && let Some(path) = &s.image
+    {
+        let handle = textures
+            .0
+            .entry(path.clone())
+            .or_insert_with(|| load_texture(&ctx, &source, path));
+        model.image = handle.as_ref().map(egui::load::SizedTexture::from_handle);
     }
     let form = &mut playing.form;
     match chrome.frame(&ctx, |ui| play_view(ui, &model, form)) {

@@ -116,6 +116,10 @@ pub fn select_model(
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy system takes its resources as parameters"
+)]
 fn select_ui(
     mut contexts: EguiContexts,
     mut chrome: Chrome,

@@ -273,10 +273,10 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
                 }
                 ui.label(RichText::new(&model.text).size(18.0));
                 ui.add_space(8.0);
-                if !model.observations.is_empty() {
-                    if let Some(a) = observations(ui, model, form) {
-                        action = Some(a);
-                    }
+                if !model.observations.is_empty()
+                    && let Some(a) = observations(ui, model, form)
+                {
+                    action = Some(a);
                 }
                 ui.add_space(8.0);
                 let asked = match &model.ask {
@@ -358,10 +358,10 @@ fn observations(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<P
                         form.naming = Some((row.id.clone(), String::new()));
                     }
                 });
-                if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id) {
-                    if let Some(a) = indicator_picker(ui, model, form) {
-                        action = Some(a);
-                    }
+                if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id)
+                    && let Some(a) = indicator_picker(ui, model, form)
+                {
+                    action = Some(a);
                 }
             }
         },
@@ -501,10 +501,10 @@ fn classify_form(ui: &mut Ui, options: &[OptionRow], form: &mut PlayForm) -> Opt
             chosen.is_some(),
             egui::Button::new(RichText::new("Record this classification").strong()),
         );
-        if let Some(id) = chosen {
-            if confirm.clicked() || pressed_submit(ui) {
-                action = Some(PlayAction::Engine(Action::Classify(id)));
-            }
+        if let Some(id) = chosen
+            && (confirm.clicked() || pressed_submit(ui))
+        {
+            action = Some(PlayAction::Engine(Action::Classify(id)));
         }
         ui.label(
             RichText::new("Number keys pick; Ctrl+Enter records.")

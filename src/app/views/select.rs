@@ -69,8 +69,8 @@ pub fn select_view(ui: &mut Ui, m: &SelectModel) -> Option<SelectAction> {
             if let Some(n) = &m.notice {
                 ui.label(RichText::new(n).strong());
             }
-            if let Some((i, why)) = &m.suggestion {
-                if let Some(card) = m.cards.get(*i) {
+            if let Some((i, why)) = &m.suggestion
+                && let Some(card) = m.cards.get(*i) {
                     section(ui, "Suggested next", |ui| {
                         ui.label(RichText::new(&card.title).strong());
                         ui.label(why);
@@ -79,7 +79,6 @@ pub fn select_view(ui: &mut Ui, m: &SelectModel) -> Option<SelectAction> {
                         }
                     });
                 }
-            }
             if m.cards.is_empty() {
                 ui.label("No scenario can be played. Ask your facilitator to check the scenario files.");
             }
