@@ -179,6 +179,8 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
     app
 }
 
+/// The camera egui draws through. No multisampling: egui smooths its own edges, and on a
+/// software renderer four samples per pixel cost four times the work.
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn(Camera2d);
+    commands.spawn((Camera2d, bevy::render::view::Msaa::Off));
 }

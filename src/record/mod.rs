@@ -170,42 +170,37 @@ impl Line {
         Value::Object(map).to_string()
     }
 
-    /// Reads one line of JSON.
+    /// Reads one line of JSON: first its envelope (number, time, event), then its body as the
+    /// type the event names, straight from the text.
     pub fn from_json(text: &str) -> Result<Line, LineError> {
-        let value: Value =
+        #[derive(Deserialize)]
+        struct Envelope<'a> {
+            seq: Option<u64>,
+            #[serde(borrow)]
+            t: Option<std::borrow::Cow<'a, str>>,
+            #[serde(borrow)]
+            event: Option<std::borrow::Cow<'a, str>>,
+        }
+        let envelope: Envelope =
             serde_json::from_str(text).map_err(|e| LineError::Json(e.to_string()))?;
-        let Value::Object(mut map) = value else {
-            return Err(LineError::Json("a line must be a JSON object".to_owned()));
-        };
-        let seq = map
-            .remove("seq")
-            .and_then(|v| v.as_u64())
-            .ok_or(LineError::Missing("seq"))?;
-        let at = map
-            .remove("t")
-            .and_then(|v| v.as_str().and_then(parse_time))
+        let seq = envelope.seq.ok_or(LineError::Missing("seq"))?;
+        let at = envelope
+            .t
+            .as_deref()
+            .and_then(parse_time)
             .ok_or(LineError::Missing("t"))?;
-        let event = map
-            .get("event")
-            .and_then(Value::as_str)
-            .ok_or(LineError::Missing("event"))?
-            .to_owned();
-        let malformed = |e: serde_json::Error| LineError::Malformed(event.clone(), e.to_string());
-        let body = match event.as_str() {
-            "session_started" => {
-                map.remove("event");
-                Body::Started(serde_json::from_value(Value::Object(map)).map_err(malformed)?)
-            }
+        let event = envelope.event.ok_or(LineError::Missing("event"))?;
+        let malformed =
+            |e: serde_json::Error| LineError::Malformed(event.to_string(), e.to_string());
+        let body = match event.as_ref() {
+            "session_started" => Body::Started(serde_json::from_str(text).map_err(malformed)?),
             "session_finished" => {
-                map.remove("event");
-                Body::Finished(Box::new(
-                    serde_json::from_value(Value::Object(map)).map_err(malformed)?,
-                ))
+                Body::Finished(Box::new(serde_json::from_str(text).map_err(malformed)?))
             }
             "session_resumed" => Body::Resumed,
-            _ => Body::Play(serde_json::from_value(Value::Object(map)).map_err(|e| {
+            _ => Body::Play(serde_json::from_str(text).map_err(|e| {
                 if e.to_string().contains("unknown variant") {
-                    LineError::UnknownEvent(event.clone())
+                    LineError::UnknownEvent(event.to_string())
                 } else {
                     malformed(e)
                 }

@@ -124,24 +124,38 @@ pub fn parse_session(path: &Path, bytes: &[u8]) -> SessionLog {
     log
 }
 
-/// The first and the last complete line of a file, read without reading the middle: what the
-/// cohort report needs of a finished session.
+/// The first and the last complete line of a file, and whether the file ends in a torn line:
+/// what the cohort report needs of a finished session. A small file is read in one go; of a
+/// large one, only the start and the end.
 pub fn read_head_and_tail(path: &Path) -> io::Result<(Option<Line>, Option<Line>, bool)> {
     const TAIL: u64 = 64 * 1024;
     let mut file = File::open(path)?;
     let len = file.metadata()?.len();
-    let mut reader = BufReader::new(&mut file);
-    let mut first = Vec::new();
-    reader.by_ref().take(TAIL).read_until(b'\n', &mut first)?;
-    let head = first
-        .strip_suffix(b"\n")
-        .and_then(|l| std::str::from_utf8(l).ok())
-        .and_then(|t| Line::from_json(t).ok());
-    let start = len.saturating_sub(TAIL);
-    file.seek(SeekFrom::Start(start))?;
-    let mut tail = Vec::new();
-    file.take(TAIL).read_to_end(&mut tail)?;
-    let torn = !tail.ends_with(b"\n");
+    let parse = |bytes: &[u8]| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|t| Line::from_json(t).ok())
+    };
+    let (head, tail, tail_start) = if len <= TAIL {
+        let mut all = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        file.read_to_end(&mut all)?;
+        let head = all
+            .iter()
+            .position(|&b| b == b'\n')
+            .and_then(|end| parse(&all[..end]));
+        (head, all, 0)
+    } else {
+        let mut reader = BufReader::new(&mut file);
+        let mut first = Vec::new();
+        reader.by_ref().take(TAIL).read_until(b'\n', &mut first)?;
+        let head = first.strip_suffix(b"\n").and_then(parse);
+        let start = len - TAIL;
+        file.seek(SeekFrom::Start(start))?;
+        let mut tail = Vec::new();
+        file.take(TAIL).read_to_end(&mut tail)?;
+        (head, tail, start)
+    };
+    let torn = !tail.is_empty() && !tail.ends_with(b"\n");
     let complete = match tail.iter().rposition(|&b| b == b'\n') {
         Some(end) => &tail[..end],
         None => &[][..],
@@ -150,10 +164,11 @@ pub fn read_head_and_tail(path: &Path) -> io::Result<(Option<Line>, Option<Line>
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let last = (start > 0 || last_start > 0 || !complete.is_empty())
-        .then(|| std::str::from_utf8(&complete[last_start..]).ok())
-        .flatten()
-        .and_then(|t| Line::from_json(t).ok());
+    // A line cut by the start of the tail window is not a whole line.
+    let whole = last_start > 0 || tail_start == 0;
+    let last = (whole && !complete.is_empty())
+        .then(|| parse(&complete[last_start..]))
+        .flatten();
     Ok((head, last, torn))
 }
 

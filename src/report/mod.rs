@@ -134,9 +134,44 @@ pub struct ScanStats {
     pub problems: Vec<String>,
 }
 
+/// Files read together, on as many threads as the machine has cores.
+const BATCH: usize = 256;
+
+/// Reads a batch of files in parallel, keeping their order.
+fn read_batch(
+    paths: &[PathBuf],
+    detail: Detail,
+    library: Option<&Library>,
+) -> Vec<Result<(Row, Vec<Line>), String>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|p| read_row(p, detail, library))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("the reader stopped unexpectedly".to_owned())])
+            })
+            .collect()
+    })
+}
+
 /// Reads every session file under `dir`, in directory order, handing each row (and its lines
-/// when `detail` is `Full`) to `each`. Memory stays flat: only a 16-byte id per session is kept,
-/// to skip a session saved twice (once partly, once whole, after its folder failed).
+/// when `detail` is `Full`) to `each`. Memory stays flat: files are read a batch at a time, and
+/// besides a 16-byte id per session only the paths of unfinished sessions are kept until the end,
+/// in case a finished copy of one turns up (a session saved again after its folder failed).
 pub fn scan(
     dir: &Path,
     detail: Detail,
@@ -145,7 +180,42 @@ pub fn scan(
 ) -> ScanStats {
     let mut stats = ScanStats::default();
     let mut seen: HashSet<u128> = HashSet::new();
-    let mut pending: Vec<(u128, Row, Vec<Line>)> = Vec::new();
+    let mut pending: HashMap<u128, PathBuf> = HashMap::new();
+    let mut handle =
+        |paths: &[PathBuf], stats: &mut ScanStats, each: &mut dyn FnMut(Row, Vec<Line>)| {
+            for (path, result) in paths.iter().zip(read_batch(paths, detail, library)) {
+                let (row, lines) = match result {
+                    Ok(r) => r,
+                    Err(problem) => {
+                        stats
+                            .problems
+                            .push(format!("{}: {problem}", path.display()));
+                        continue;
+                    }
+                };
+                for p in &row.problems {
+                    stats.problems.push(format!("{}: {p}", path.display()));
+                }
+                let id = session_key(&row.started.session);
+                let finished = row.finished.is_some();
+                if !seen.insert(id) {
+                    stats.duplicates += 1;
+                    // A finished copy replaces an unfinished one still waiting.
+                    if finished && pending.remove(&id).is_some() {
+                        stats.rows += 1;
+                        each(row, lines);
+                    }
+                    continue;
+                }
+                if finished {
+                    stats.rows += 1;
+                    each(row, lines);
+                } else {
+                    pending.insert(id, path.clone());
+                }
+            }
+        };
+    let mut batch: Vec<PathBuf> = Vec::with_capacity(BATCH);
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else {
@@ -157,47 +227,30 @@ pub fn scan(
         for e in entries.flatten() {
             let path = e.path();
             match e.file_type() {
-                Ok(t) if t.is_dir() => {
-                    stack.push(path);
-                    continue;
-                }
-                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "jsonl") => {}
-                _ => continue,
-            }
-            stats.files += 1;
-            match read_row(&path, detail, library) {
-                Ok((row, lines)) => {
-                    for p in &row.problems {
-                        stats.problems.push(format!("{}: {p}", path.display()));
-                    }
-                    let id = session_key(&row.started.session);
-                    if !seen.insert(id) {
-                        stats.duplicates += 1;
-                        // Keep the more complete copy: replace a kept unfinished one.
-                        if row.finished.is_some()
-                            && let Some(i) = pending.iter().position(|(k, _, _)| *k == id)
-                        {
-                            pending[i] = (id, row, lines);
-                        }
-                        continue;
-                    }
-                    if row.finished.is_some() {
-                        stats.rows += 1;
-                        each(row, lines);
-                    } else {
-                        // Unfinished rows wait for the end, in case a finished copy turns up.
-                        pending.push((id, row, lines));
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "jsonl") => {
+                    stats.files += 1;
+                    batch.push(path);
+                    if batch.len() == BATCH {
+                        handle(&batch, &mut stats, &mut each);
+                        batch.clear();
                     }
                 }
-                Err(problem) => stats
-                    .problems
-                    .push(format!("{}: {problem}", path.display())),
+                _ => {}
             }
         }
     }
-    for (_, row, lines) in pending {
-        stats.rows += 1;
-        each(row, lines);
+    handle(&batch, &mut stats, &mut each);
+    // The unfinished sessions, read again now that no finished copy can turn up.
+    let mut waiting: Vec<PathBuf> = pending.into_values().collect();
+    waiting.sort();
+    for chunk in waiting.chunks(BATCH) {
+        for result in read_batch(chunk, detail, library) {
+            if let Ok((row, lines)) = result {
+                stats.rows += 1;
+                each(row, lines);
+            }
+        }
     }
     stats
 }

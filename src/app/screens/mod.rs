@@ -23,8 +23,8 @@ pub fn plugin(app: &mut App) {
     ));
 }
 
-/// Prints how long the window took to show its first interactive frame when
-/// `MPA_TRAINER_TIMING` is set (the startup measurement script reads it).
+/// With `MPA_TRAINER_TIMING` set, prints how long the window took to show its first interactive
+/// frame, and a line for every frame drawn after it (the measurement script reads both).
 fn ready_signal(app: &mut App) {
     if std::env::var_os("MPA_TRAINER_TIMING").is_some() {
         let started = std::time::Instant::now();
@@ -36,6 +36,7 @@ fn ready_signal(app: &mut App) {
                     started.elapsed().as_millis()
                 );
             }
+            eprintln!("frame {} at {} ms", *frames, started.elapsed().as_millis());
         });
     }
 }

@@ -132,6 +132,8 @@ pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
             font.size = size;
         }
     }
+    // No fades: each animation frame costs a full redraw, and old laptops draw in software.
+    style.animation_time = 0.0;
     style.spacing.item_spacing = egui::vec2(8.0, 8.0);
     style.spacing.button_padding = egui::vec2(10.0, 6.0);
     ctx.set_global_style(style);
