@@ -311,3 +311,109 @@ fn next_scenario_follows_the_list_and_a_missing_one_is_a_notice() {
         .unwrap();
     assert!(notice.contains("\"nope\" is not available"));
 }
+
+#[test]
+fn a_saved_scenario_reloads_and_a_session_in_progress_keeps_its_version() {
+    let course = tempfile::tempdir().unwrap();
+    let scenarios = course.path().join("scenarios");
+    std::fs::create_dir_all(&scenarios).unwrap();
+    std::fs::copy(
+        "tests/fixtures/catalogue.ron",
+        scenarios.join("catalogue.ron"),
+    )
+    .unwrap();
+    let original = std::fs::read_to_string("tests/fixtures/paria.ron").unwrap();
+    std::fs::write(scenarios.join("paria.ron"), &original).unwrap();
+    let source = CourseSource {
+        scenarios: scenarios.clone(),
+        options: LoadOptions::for_catalogue(&scenarios.join("catalogue.ron")),
+        plans: course.path().join("plans"),
+    };
+    let woke = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&woke);
+    let reloads =
+        mpa_trainer::app::course::watch(source.clone(), move || flag.store(true, Ordering::SeqCst));
+
+    let Trainer { mut app, .. } = trainer();
+    app.insert_resource(source);
+    app.world_mut().run_schedule(PreStartup); // load the temporary course
+    app.insert_resource(reloads);
+    begin(&mut app);
+    app.send(StartScenario("bar-worker".into()));
+    let path = best_path();
+    for a in &path[..4] {
+        app.act(a.clone());
+    }
+
+    // The author saves a changed title, and a new file with a mistake in it.
+    std::fs::write(
+        scenarios.join("paria.ron"),
+        original.replace("Closing time at the Paria Lounge", "Closing time, revised"),
+    )
+    .unwrap();
+    std::fs::write(
+        scenarios.join("broken.ron"),
+        original
+            .replace("id: \"bar-worker\"", "id: \"draft\"")
+            .replace("next: \"classify\"", "next: \"clasify\""),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    while !woke.load(Ordering::SeqCst) && started.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        woke.load(Ordering::SeqCst),
+        "the watcher did not wake the app"
+    );
+    app.update();
+    {
+        let course = app.world().resource::<Course>();
+        assert_eq!(course.reloads, 1);
+        assert_eq!(
+            course.library.find("bar-worker").unwrap().scenario.title,
+            "Closing time, revised"
+        );
+        let broken = course
+            .library
+            .entries
+            .iter()
+            .find(|e| e.path.ends_with("broken.ron"))
+            .unwrap();
+        assert!(broken.playable.is_none());
+        assert!(
+            broken
+                .first_error()
+                .unwrap()
+                .message
+                .contains("did you mean \"classify\"")
+        );
+        assert!(
+            course
+                .notice
+                .as_ref()
+                .unwrap()
+                .contains("1 playable, 1 error"),
+            "{:?}",
+            course.notice
+        );
+        // The session in progress still plays the version it started with.
+        let active = app.world().resource::<Active>();
+        assert_eq!(
+            active.0.as_ref().unwrap().session.playable().scenario.title,
+            "Closing time at the Paria Lounge"
+        );
+    }
+    for a in &path[4..] {
+        app.act(a.clone());
+    }
+    assert_eq!(app.screen(), Screen::Debrief);
+    assert!(
+        app.world()
+            .resource::<LastDebrief>()
+            .model
+            .as_ref()
+            .unwrap()
+            .passed
+    );
+}

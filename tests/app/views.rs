@@ -286,3 +286,125 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
         Some(ProgressAction::Practise("bar-worker".into()))
     );
 }
+
+mod facilitator {
+    use super::*;
+    use mpa_trainer::app::views::facilitator::{
+        Cohort, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, facilitator_view,
+        session_debrief,
+    };
+
+    /// A results folder with two sessions of the fixture: one passed, one with a critical error.
+    fn results() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (p, actions) in [
+            (
+                "T01",
+                "Flag(\"manager_answers\"), Choose(0), Flag(\"no_passport\"), Choose(2), Refer([\"ctu\", \"shelter\", \"medical\"]), Classify(\"trafficking\")",
+            ),
+            ("T02", "Choose(1), Choose(0)"),
+        ] {
+            let script = dir.path().join("s.ron");
+            std::fs::write(
+                &script,
+                format!("Script(participant: \"{p}\", actions: [{actions}])"),
+            )
+            .unwrap();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
+                .args(["script", "tests/fixtures/paria.ron"])
+                .arg(&script)
+                .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
+                .arg(dir.path().join("results"))
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+        }
+        dir
+    }
+
+    type State = (Cohort, FacilitatorForm, Gate, Option<FacilitatorAction>);
+
+    fn harness(cohort: Cohort, gate: Gate) -> Harness<'static, State> {
+        Harness::builder()
+            .with_size(egui::vec2(1200.0, 2400.0))
+            .build_ui_state(
+                |ui, (cohort, form, gate, last): &mut State| {
+                    let model = FacilitatorModel {
+                        gate: *gate,
+                        cohort,
+                        results_dir: "results".into(),
+                        unsaved: None,
+                        detail: None,
+                        plans: vec!["Day 1 (mpa-day1)".into()],
+                        plan: None,
+                    };
+                    if let Some(a) = facilitator_view(ui, &model, form) {
+                        *last = Some(a);
+                    }
+                },
+                (cohort, FacilitatorForm::default(), gate, None),
+            )
+    }
+
+    #[test]
+    fn the_cohort_table_charts_and_a_session_s_debrief() {
+        let dir = results();
+        let library = fixture_library();
+        let cohort = Cohort::load(&dir.path().join("results"), Some(&library));
+        assert_eq!(cohort.rows.len(), 2);
+        let mut h = harness(cohort, Gate::Open);
+        h.run();
+        h.get_by_label("2 of 2 sessions");
+        h.get_by_label("passed");
+        h.get_by_label("not passed");
+        h.get_by_label("Which indicators the group detects (lowest first)");
+        h.get_by_label("Choices at each decision point");
+        h.get_by_label("Principles most breached");
+        h.get_by_label("1. Confidentiality: 1");
+        h.get_by_label("2. Do no harm: 1");
+        // Filtering by mode leaves nothing in practice mode.
+        h.get_by_label("practice").click();
+        h.run();
+        h.get_by_label("0 of 2 sessions");
+        h.get_by_label("all").click();
+        h.run();
+        // Clicking a participant asks for that session's debrief.
+        h.get_by_label("T02").click();
+        h.run();
+        let Some(FacilitatorAction::OpenSession(path)) = h.state().3.clone() else {
+            panic!("{:?}", h.state().3)
+        };
+        let debrief = session_debrief(&path, &library).unwrap();
+        assert_eq!(debrief.participant, "T02");
+        assert!(!debrief.passed);
+        assert_eq!(debrief.critical.len(), 1);
+        h.get_by_label("Export CSV").click();
+        h.run();
+        assert_eq!(h.state().3, Some(FacilitatorAction::ExportCsv));
+        h.get_by_label("Day 1 (mpa-day1)").click();
+        h.run();
+        assert_eq!(
+            h.state().3,
+            Some(FacilitatorAction::ChoosePlan(Some(
+                "Day 1 (mpa-day1)".into()
+            )))
+        );
+    }
+
+    #[test]
+    fn the_gate_asks_for_a_new_passphrase_twice_then_for_the_passphrase() {
+        let mut h = harness(Cohort::default(), Gate::NotSet);
+        h.run();
+        h.get_by_label_contains("Only a salted hash of it is kept");
+        h.get_by_label("Set the passphrase").click();
+        h.run();
+        assert_eq!(h.state().3, Some(FacilitatorAction::SetPassphrase));
+        h.state_mut().2 = Gate::Locked;
+        h.run();
+        h.get_by_label("Enter the facilitator passphrase:");
+        assert!(h.query_by_label("2 of 2 sessions").is_none());
+        h.get_by_label("Open").click();
+        h.run();
+        assert_eq!(h.state().3, Some(FacilitatorAction::Unlock));
+    }
+}

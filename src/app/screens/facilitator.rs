@@ -57,6 +57,7 @@ fn on_enter(mut state: ResMut<FacilitatorState>, dir: Res<ResultsDir>) {
     state.form.passphrase.clear();
     state.form.again.clear();
     state.form.error = None;
+    state.form.focused = false;
     state.form.results_dir = dir.0.display().to_string();
 }
 

@@ -2,7 +2,7 @@
 //! debrief, charts of what the group misses, pre/post gains, exports and the results folder.
 
 use super::debrief::{DebriefModel, debrief_view};
-use super::widgets::{is_high_contrast, pct, section, verdict_colour};
+use super::widgets::{grade_colour, is_high_contrast, pct, section, verdict_colour};
 use crate::engine::Score;
 use crate::engine::session::Session;
 use crate::record::{Mode, format_time};
@@ -10,7 +10,7 @@ use crate::report::{Detail, Summary, choice_counts, scan};
 use crate::scenario::Library;
 use crate::scenario::model::SceneKind;
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart, GridMark, Plot, uniform_grid_spacer};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -228,6 +228,8 @@ pub struct FacilitatorForm {
     pub results_dir: String,
     pub decision: usize,
     pub message: Option<String>,
+    /// Whether the passphrase field has been given the focus once.
+    pub focused: bool,
 }
 
 /// What the facilitator screen shows.
@@ -305,7 +307,11 @@ fn gate_view(ui: &mut Ui, gate: Gate, form: &mut FacilitatorForm) -> Option<Faci
                  kept on this computer, so trainees cannot open the group's results.",
             );
             ui.label("Passphrase:");
-            ui.add(egui::TextEdit::singleline(&mut form.passphrase).password(true));
+            let first = ui.add(egui::TextEdit::singleline(&mut form.passphrase).password(true));
+            if !form.focused {
+                first.request_focus();
+                form.focused = true;
+            }
             ui.label("The same again:");
             let again = ui.add(egui::TextEdit::singleline(&mut form.again).password(true));
             if ui.button("Set the passphrase").clicked() || (again.lost_focus() && enter(ui)) {
@@ -314,6 +320,10 @@ fn gate_view(ui: &mut Ui, gate: Gate, form: &mut FacilitatorForm) -> Option<Faci
         } else {
             ui.label("Enter the facilitator passphrase:");
             let field = ui.add(egui::TextEdit::singleline(&mut form.passphrase).password(true));
+            if !form.focused {
+                field.request_focus();
+                form.focused = true;
+            }
             if ui.button("Open").clicked() || (field.lost_focus() && enter(ui)) {
                 action = Some(FacilitatorAction::Unlock);
             }
@@ -507,6 +517,11 @@ fn cohort_view(
                         |ui| {
                             let rates = &m.cohort.indicator_rates;
                             let shown = rates.len().min(15);
+                            // Bars from the top: the least detected first; each labelled on the axis.
+                            let labels: Vec<String> = rates[..shown]
+                                .iter()
+                                .map(|(label, _, _)| label.chars().take(38).collect())
+                                .collect();
                             let bars: Vec<Bar> = rates[..shown]
                                 .iter()
                                 .enumerate()
@@ -514,16 +529,29 @@ fn cohort_view(
                                     Bar::new((shown - i) as f64, rate * 100.0)
                                         .name(format!("{label} ({n} shown)"))
                                         .width(0.7)
+                                        .fill(rate_colour(*rate, hc))
                                 })
                                 .collect();
                             Plot::new("indicator_rates")
-                                .height(28.0 * shown as f32 + 40.0)
+                                .height(26.0 * shown as f32 + 50.0)
                                 .allow_drag(false)
                                 .allow_zoom(false)
                                 .allow_scroll(false)
                                 .include_x(0.0)
                                 .include_x(100.0)
-                                .show_axes([true, false])
+                                .y_axis_min_width(300.0)
+                                .y_grid_spacer(uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+                                .y_axis_formatter(move |mark: GridMark, _| {
+                                    let i = mark.value.round() as usize;
+                                    if (mark.value - i as f64).abs() > 1e-6
+                                        || i == 0
+                                        || i > labels.len()
+                                    {
+                                        String::new()
+                                    } else {
+                                        labels[labels.len() - i].clone()
+                                    }
+                                })
                                 .x_axis_label("detected, % of times shown")
                                 .show(ui, |p| {
                                     p.bar_chart(BarChart::new("detection rate", bars).horizontal())
@@ -556,9 +584,13 @@ fn cohort_view(
                                 Bar::new(i as f64 + 1.0, f64::from(*n))
                                     .name(format!("{text} [{grade}]"))
                                     .width(0.6)
+                                    .fill(grade_word_colour(grade, hc))
                             })
                             .collect();
                         Plot::new("decision_chart")
+                            .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+                            .x_axis_formatter(|mark: GridMark, _| whole(mark.value))
+                            .x_axis_label("choice (as listed below)")
                             .height(180.0)
                             .allow_drag(false)
                             .allow_zoom(false)
@@ -584,9 +616,13 @@ fn cohort_view(
                                 Bar::new(i as f64 + 1.0, f64::from(*n))
                                     .name(label)
                                     .width(0.6)
+                                    .fill(grade_colour(crate::scenario::model::Grade::Harmful, hc))
                             })
                             .collect();
                         Plot::new("breaches_chart")
+                            .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+                            .x_axis_formatter(|mark: GridMark, _| whole(mark.value))
+                            .x_axis_label("principle (as listed below)")
                             .height(160.0)
                             .allow_drag(false)
                             .allow_zoom(false)
@@ -638,6 +674,39 @@ fn cohort_view(
             });
     });
     action
+}
+
+/// An axis label for whole numbers only.
+fn whole(value: f64) -> String {
+    if value >= 0.5 && (value - value.round()).abs() < 1e-6 {
+        format!("{value:.0}")
+    } else {
+        String::new()
+    }
+}
+
+/// Red for an indicator the group rarely detects, amber for half, green for most.
+fn rate_colour(rate: f64, hc: bool) -> egui::Color32 {
+    use crate::scenario::model::Grade;
+    grade_colour(
+        if rate < 0.5 {
+            Grade::Harmful
+        } else if rate < 0.8 {
+            Grade::Suboptimal
+        } else {
+            Grade::Appropriate
+        },
+        hc,
+    )
+}
+
+/// The colour of a grade written as a word (`Appropriate`...), grey when there is none.
+fn grade_word_colour(word: &str, hc: bool) -> egui::Color32 {
+    use crate::scenario::model::Grade;
+    Grade::ALL
+        .iter()
+        .find(|g| format!("{g:?}") == word)
+        .map_or(egui::Color32::GRAY, |g| grade_colour(*g, hc))
 }
 
 fn decision_title(d: &DecisionPoint) -> String {
