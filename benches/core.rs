@@ -38,7 +38,7 @@ fn generated_scenario(n: usize) -> String {
             s,
             "        \"s{i}\": Scene(\n            speaker: \"Narrator\",\n            text: \"Scene {i}. You walk into the room and look around; the manager watches you closely while the young woman keeps her eyes down.\",\n            observations: [\n                (id: \"o{i}a\", text: \"The manager answers for her.\", indicator: \"spoken_for_by_other\", note: \"Someone who answers for a person may control them.\"),\n                (id: \"o{i}b\", text: \"She has a phone.\", note: \"A phone does not rule out control.\"),\n            ],\n            choices: [\n                (text: \"Separate her from the manager.\", grade: Appropriate, upholds: [\"do_no_harm\"], set: [\"consent\"], feedback: \"Separation comes first.\", next: \"{next}\"),\n                (text: \"Question her in front of him.\", grade: Harmful, breaches: [\"confidentiality\"], feedback: \"He hears everything.\", next: \"{skip}\"),"
         );
-        if i == 1 {
+        if i == middle - 2 {
             let _ = writeln!(
                 s,
                 "                (text: \"Leave.\", grade: Suboptimal, next: \"end1\"),\n                (text: \"Give up.\", next: \"end2\"),"

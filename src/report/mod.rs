@@ -245,11 +245,9 @@ pub fn scan(
     let mut waiting: Vec<PathBuf> = pending.into_values().collect();
     waiting.sort();
     for chunk in waiting.chunks(BATCH) {
-        for result in read_batch(chunk, detail, library) {
-            if let Ok((row, lines)) = result {
-                stats.rows += 1;
-                each(row, lines);
-            }
+        for (row, lines) in read_batch(chunk, detail, library).into_iter().flatten() {
+            stats.rows += 1;
+            each(row, lines);
         }
     }
     stats

@@ -5,6 +5,50 @@
 use super::model::{Grade, Outcome, Scenario, SceneKind};
 use crate::engine::scoring::{SubScores, weighted_scaled};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A quick hasher for the analysis's small keys (states, path shapes). The default hasher
+/// resists crafted collisions, which these keys, bounded by the scenario's own size, do not need.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct QuickHasher(u64);
+
+impl QuickHasher {
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.add(u64::from(n as u32));
+    }
+}
+
+/// A map with the quick hasher.
+pub type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
 use std::fmt::Write as _;
 
 /// A set of scenario flags as bits (the format allows at most 16 flags).
@@ -97,7 +141,12 @@ pub fn compile(scenario: &Scenario) -> Option<Compiled> {
             .iter()
             .try_fold(0, |acc, n| bits.get(n.as_str()).map(|b| acc | b))
     };
-    let scene = |id: &str| scenario.scene_index(id);
+    let mut positions: QuickMap<&str, usize> = QuickMap::default();
+    positions.reserve(scenario.scenes.len());
+    for (i, id) in scenario.scenes.keys().enumerate() {
+        positions.entry(id).or_insert(i);
+    }
+    let scene = |id: &str| positions.get(id).copied();
     let nodes = scenario
         .scenes
         .values()
@@ -196,7 +245,7 @@ pub struct Analysis {
     pub endings: Vec<EndingReach>,
     pub problems: Vec<GraphProblem>,
     /// The most decision points still to be gained from each reachable state.
-    pub best_to_end: HashMap<State, i32>,
+    pub best_to_end: QuickMap<State, i32>,
 }
 
 impl Analysis {
@@ -241,7 +290,8 @@ impl StateGraph {
             scene: compiled.start,
             flags: 0,
         };
-        let mut index: HashMap<State, usize> = HashMap::from([(start, 0)]);
+        let mut index: QuickMap<State, usize> = QuickMap::default();
+        index.insert(start, 0);
         let mut states = vec![start];
         let mut successors: Vec<Vec<(usize, Step)>> = Vec::new();
         let mut i = 0;
@@ -302,13 +352,15 @@ pub fn transitions(compiled: &Compiled, state: State) -> Vec<(State, Step)> {
     }
 }
 
-/// The most distinct path summaries kept per state when looking for a pass.
-const MAX_SUMMARIES: usize = 4096;
+/// The most distinct path shapes kept per state when looking for a pass.
+const MAX_SHAPES: usize = 4096;
 
-/// What the pass check needs to know of a path so far (no critical choice on it).
+/// What the pass check needs to know of a path so far (no critical choice on it), besides its
+/// decision points. Of two paths of the same shape, the one with more points can only end with
+/// the better score (everything after adds the same to both), so each state keeps, per shape,
+/// only the most points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Summary {
-    points: i32,
+struct Shape {
     graded: bool,
     observed: bool,
     referral_points: i32,
@@ -329,7 +381,7 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
             worst: 0,
             endings: Vec::new(),
             problems: vec![GraphProblem::TooManyStates],
-            best_to_end: HashMap::new(),
+            best_to_end: QuickMap::default(),
         };
     };
     let n = graph.states.len();
@@ -393,7 +445,7 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
             worst: 0,
             endings: Vec::new(),
             problems,
-            best_to_end: HashMap::new(),
+            best_to_end: QuickMap::default(),
         };
     }
 
@@ -496,31 +548,36 @@ fn pass_reach(
     pass_mark: f64,
 ) -> Vec<EndingReach> {
     let n = graph.states.len();
-    let mut summaries: Vec<HashSet<Summary>> = vec![HashSet::new(); n];
+    let mut shapes: Vec<QuickMap<Shape, i32>> = vec![QuickMap::default(); n];
     let mut overflowed = vec![false; n];
-    summaries[0].insert(Summary {
-        points: 0,
-        graded: false,
-        observed: has_observations
-            .get(graph.states[0].scene)
+    let observed_at = |state: usize| {
+        has_observations
+            .get(graph.states[state].scene)
             .copied()
-            .unwrap_or(false),
-        referral_points: 0,
-        referral_max: 0,
-        classified: false,
-    });
+            .unwrap_or(false)
+    };
+    shapes[0].insert(
+        Shape {
+            graded: false,
+            observed: observed_at(0),
+            referral_points: 0,
+            referral_max: 0,
+            classified: false,
+        },
+        0,
+    );
     // Paths to each state, counted forwards, for the per-ending path count.
     let mut paths_to = vec![0f64; n];
     paths_to[0] = 1.0;
     for &i in order {
         let state = graph.states[i];
-        let from = std::mem::take(&mut summaries[i]);
+        let from = std::mem::take(&mut shapes[i]);
+        let node = &compiled.nodes[state.scene];
         for &(to, step) in &graph.successors[i] {
             paths_to[to] += paths_to[i];
             overflowed[to] |= overflowed[i];
-            let node = &compiled.nodes[state.scene];
-            for s in &from {
-                let mut next = *s;
+            for (shape, points) in &from {
+                let (mut next, mut points) = (*shape, *points);
                 match (step, node) {
                     (Step::Choice(c), Node::Scene(edges)) => {
                         let edge = edges[c];
@@ -528,7 +585,7 @@ fn pass_reach(
                             continue;
                         }
                         if let Some(g) = edge.grade {
-                            next.points += g.points();
+                            points += g.points();
                             next.graded = true;
                         }
                     }
@@ -547,20 +604,21 @@ fn pass_reach(
                     (Step::Classify, _) => next.classified = true,
                     _ => {}
                 }
-                next.observed |= has_observations
-                    .get(graph.states[to].scene)
-                    .copied()
-                    .unwrap_or(false);
-                if summaries[to].len() < MAX_SUMMARIES {
-                    summaries[to].insert(next);
-                } else if !summaries[to].contains(&next) {
-                    overflowed[to] = true;
+                next.observed |= observed_at(to);
+                let kept = &mut shapes[to];
+                let room = kept.len() < MAX_SHAPES;
+                match kept.get_mut(&next) {
+                    Some(best) => *best = (*best).max(points),
+                    None if room => {
+                        kept.insert(next, points);
+                    }
+                    None => overflowed[to] = true,
                 }
             }
         }
-        // Endings keep their summaries for the verdict below.
-        if matches!(compiled.nodes[state.scene], Node::Ending(_)) {
-            summaries[i] = from;
+        // Endings keep their shapes for the verdict below.
+        if matches!(node, Node::Ending(_)) {
+            shapes[i] = from;
         }
     }
 
@@ -570,9 +628,9 @@ fn pass_reach(
         let Node::Ending(outcome) = compiled.nodes[state.scene] else {
             continue;
         };
-        let best_here = summaries[i]
+        let best_here = shapes[i]
             .iter()
-            .map(|s| best_case_scaled(s, best_points))
+            .map(|(shape, points)| best_case_scaled(shape, *points, best_points))
             .fold(None, |acc: Option<f64>, x| {
                 Some(acc.map_or(x, |a| a.max(x)))
             });
@@ -601,9 +659,9 @@ fn pass_reach(
 
 /// The best scaled score of a path: every indicator flagged right, every referral complete
 /// where consent allows it, every classification right.
-fn best_case_scaled(s: &Summary, best_points: i32) -> f64 {
+fn best_case_scaled(s: &Shape, points: i32, best_points: i32) -> f64 {
     let decisions = (s.graded && best_points > 0)
-        .then(|| (f64::from(s.points) / f64::from(best_points)).clamp(0.0, 1.0));
+        .then(|| (f64::from(points) / f64::from(best_points)).clamp(0.0, 1.0));
     let referral = (s.referral_max > 0)
         .then(|| (f64::from(s.referral_points) / f64::from(s.referral_max)).clamp(0.0, 1.0));
     weighted_scaled(&SubScores {
