@@ -107,15 +107,26 @@ impl ActivePlan {
     }
 }
 
-/// Where the chosen plan is remembered between runs.
-fn plan_memory() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
-        .map(|d| d.config_dir().join("plan.txt"))
+/// Where the chosen plan is remembered between runs (`None`: not remembered, as in tests).
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct PlanMemory(pub Option<PathBuf>);
+
+impl Default for PlanMemory {
+    fn default() -> Self {
+        PlanMemory(
+            directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
+                .map(|d| d.config_dir().join("plan.txt")),
+        )
+    }
 }
 
 /// Chooses (or clears) the plan, remembers it, and sets the mode it asks for.
 pub fn choose_plan(world: &mut World, plan: Option<crate::plan::PlanFile>) {
-    if let Some(memory) = plan_memory() {
+    let memory = world
+        .get_resource::<PlanMemory>()
+        .cloned()
+        .unwrap_or_default();
+    if let Some(memory) = memory.0 {
         let _ = match &plan {
             Some(p) => {
                 std::fs::create_dir_all(memory.parent().unwrap_or(std::path::Path::new(".")))
@@ -135,8 +146,10 @@ pub fn choose_plan(world: &mut World, plan: Option<crate::plan::PlanFile>) {
 }
 
 /// The plan remembered from the last run, if its file still reads.
-fn remembered_plan() -> ActivePlan {
-    let file = plan_memory()
+fn remembered_plan(memory: &PlanMemory) -> ActivePlan {
+    let file = memory
+        .0
+        .as_ref()
         .and_then(|m| std::fs::read_to_string(m).ok())
         .map(|p| PathBuf::from(p.trim()))
         .filter(|p| p.is_file())
@@ -172,8 +185,12 @@ pub fn plugin(app: &mut App) {
     if !app.world().contains_resource::<ResultsDir>() {
         app.insert_resource(ResultsDir(super::default_results_dir()));
     }
+    if !app.world().contains_resource::<PlanMemory>() {
+        app.init_resource::<PlanMemory>();
+    }
     if !app.world().contains_resource::<ActivePlan>() {
-        app.insert_resource(remembered_plan());
+        let plan = remembered_plan(app.world().resource::<PlanMemory>());
+        app.insert_resource(plan);
     }
 }
 

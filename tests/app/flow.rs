@@ -61,6 +61,7 @@ fn trainer_with(store: Option<StoreMaker>) -> Trainer {
         .insert_resource(ResultsDir(results.path().to_path_buf()))
         .insert_resource(FixedSeed(Some(5)))
         .insert_resource(mpa_trainer::app::flow::ActivePlan(None))
+        .insert_resource(mpa_trainer::app::flow::PlanMemory(None))
         .add_plugins(mpa_trainer::app::plugin);
     if let Some(s) = store {
         app.insert_resource(s);
@@ -416,4 +417,34 @@ fn a_saved_scenario_reloads_and_a_session_in_progress_keeps_its_version() {
             .unwrap()
             .passed
     );
+}
+
+#[test]
+fn a_plan_shows_only_its_scenarios_sets_the_mode_and_is_recorded() {
+    let Trainer { mut app, results } = trainer();
+    let path = PathBuf::from("tests/fixtures/plans/practice.ron");
+    let file = mpa_trainer::plan::PlanFile {
+        plan: mpa_trainer::plan::read_plan(&path),
+        path,
+    };
+    mpa_trainer::app::flow::choose_plan(app.world_mut(), Some(file));
+    begin(&mut app); // asks for Workshop mode...
+    assert_eq!(
+        app.world().resource::<mpa_trainer::app::Trainee>().mode,
+        Mode::Practice
+    ); // ...the plan says Practice
+    let list = mpa_trainer::app::flow::scenario_list(
+        app.world().resource::<Course>(),
+        app.world().resource::<mpa_trainer::app::flow::ActivePlan>(),
+    );
+    // The plan's scenario that is not in the course is left out.
+    assert_eq!(
+        list.iter().map(|p| p.id().to_owned()).collect::<Vec<_>>(),
+        ["bar-worker"]
+    );
+    app.send(StartScenario("bar-worker".into()));
+    let log = read_session(&session_files(results.path())[0]).unwrap();
+    let started = log.started().unwrap();
+    assert_eq!(started.plan.as_deref(), Some("fixture-practice"));
+    assert_eq!(started.mode, Mode::Practice);
 }

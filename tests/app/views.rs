@@ -278,6 +278,8 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
     // The first session missed both indicators it showed; the second missed none.
     h.get_by_label("Spoken for by another person: missed 1 of 2");
     h.get_by_label("Documents withheld: missed 1 of 2");
+    // With the course's own note on the observation that shows it.
+    h.get_by_label("In the scenarios: A strong indicator.");
     h.get_by_label("Practise next");
     h.get_by_label("Practise this scenario").click();
     h.run();

@@ -431,3 +431,48 @@ fn a_missing_path_cannot_be_loaded() {
         "tests/fixtures/nope: no such file or folder"
     );
 }
+
+#[test]
+fn scenes_observations_and_choices_beyond_the_limits_are_refused_naming_the_limit() {
+    let choices: String = (0..21)
+        .map(|i| format!("(text: \"c{i}\", next: \"outside\"), "))
+        .collect();
+    let text = BASE.replace(
+        "            choices: [\n                (text: \"Separate.\"",
+        &format!("            choices: [{choices}\n                (text: \"Separate.\""),
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("error: scene \"arrival\" has 23 choices; the limit is 20"),
+        "{found:?}"
+    );
+
+    let observations: String = (0..51)
+        .map(|i| format!("(id: \"x{i}\", text: \"x\"), "))
+        .collect();
+    let text = BASE.replace(
+        "            text: \"Outside.\",",
+        &format!("            text: \"Outside.\",\n            observations: [{observations}],"),
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("error: scene \"outside\" has 51 observations; the limit is 50"),
+        "{found:?}"
+    );
+
+    let scenes: String = (0..1000)
+        .map(|i| format!("\"e{i}\": Ending(title: \"x\", text: \"x\", outcome: Harmed),\n"))
+        .collect();
+    let text = BASE.replace(
+        "        \"safe\": Ending(",
+        &format!("{scenes}        \"safe\": Ending("),
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("error: this scenario has 1005 scenes; the limit is 1000"),
+        "{found:?}"
+    );
+}

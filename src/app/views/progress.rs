@@ -27,6 +27,8 @@ pub struct Revise {
     pub missed: u32,
     pub shown: u32,
     pub description: String,
+    /// The scenarios' notes on observations that show it (from the scenarios played first).
+    pub notes: Vec<String>,
 }
 
 /// Everything the progress screen shows.
@@ -102,6 +104,7 @@ impl ProgressModel {
                     .and_then(|c| c.indicator(&id))
                     .map(|i| i.description.clone())
                     .unwrap_or_default(),
+                notes: notes_on(&id, history, library),
             })
             .collect();
         let suggestion = suggest(history, candidates)
@@ -137,6 +140,29 @@ impl ProgressModel {
             assessment,
         }
     }
+}
+
+/// Up to two different notes the course gives on observations showing an indicator, taken first
+/// from the scenarios the participant played.
+fn notes_on(indicator: &str, history: &History, library: &Library) -> Vec<String> {
+    let played = |id: &str| history.played.contains_key(id);
+    let mut scenarios: Vec<&std::sync::Arc<crate::scenario::Playable>> =
+        library.playable().collect();
+    scenarios.sort_by_key(|p| !played(p.id()));
+    let mut notes: Vec<String> = Vec::new();
+    for p in scenarios {
+        for (_, o) in p.scenario.observations() {
+            if o.indicator.as_deref() == Some(indicator) {
+                if let Some(note) = o.note.as_ref().filter(|n| !notes.contains(n)) {
+                    notes.push(note.clone());
+                }
+            }
+            if notes.len() == 2 {
+                return notes;
+            }
+        }
+    }
+    notes
 }
 
 /// Draws the progress screen.
@@ -238,6 +264,12 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
                                 );
                                 if !r.description.is_empty() {
                                     ui.label(&r.description);
+                                }
+                                for note in &r.notes {
+                                    ui.label(
+                                        RichText::new(format!("In the scenarios: {note}"))
+                                            .italics(),
+                                    );
                                 }
                             }
                         },
