@@ -152,10 +152,10 @@ fn notes_on(indicator: &str, history: &History, library: &Library) -> Vec<String
     let mut notes: Vec<String> = Vec::new();
     for p in scenarios {
         for (_, o) in p.scenario.observations() {
-            if o.indicator.as_deref() == Some(indicator) {
-                if let Some(note) = o.note.as_ref().filter(|n| !notes.contains(n)) {
-                    notes.push(note.clone());
-                }
+            if o.indicator.as_deref() == Some(indicator)
+                && let Some(note) = o.note.as_ref().filter(|n| !notes.contains(n))
+            {
+                notes.push(note.clone());
             }
             if notes.len() == 2 {
                 return notes;
