@@ -78,6 +78,10 @@ pub enum Command {
         /// Write xAPI 1.0.3 statements (a JSON array) to this file.
         #[arg(long)]
         xapi: Option<PathBuf>,
+        /// The address that xAPI activity ids and participants' accounts are based on (your
+        /// organisation's; a placeholder by default).
+        #[arg(long, default_value = crate::report::xapi::HOME)]
+        xapi_home: String,
         /// Scenarios folder, to score interrupted sessions and name things (skipped if missing).
         #[arg(long, default_value = "scenarios")]
         scenarios: PathBuf,
@@ -136,9 +140,15 @@ pub fn run(command: Command) -> ExitCode {
             dir,
             csv,
             xapi,
+            xapi_home,
             scenarios,
             course,
-        } => report(&dir, csv.as_deref(), xapi.as_deref(), &scenarios, &course),
+        } => report(
+            &dir,
+            (csv.as_deref(), xapi.as_deref(), &xapi_home),
+            &scenarios,
+            &course,
+        ),
         Command::Paths {
             scenario,
             course,
@@ -478,10 +488,12 @@ fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
+/// Where `report` writes: the CSV file, the xAPI file, and the xAPI base address.
+type Outputs<'a> = (Option<&'a Path>, Option<&'a Path>, &'a str);
+
 fn report(
     dir: &Path,
-    csv: Option<&Path>,
-    xapi: Option<&Path>,
+    (csv, xapi, xapi_home): Outputs,
     scenarios: &Path,
     course: &CourseArgs,
 ) -> u8 {
@@ -539,7 +551,7 @@ fn report(
             write_error.get_or_insert(e.to_string());
         }
         if let Some(x) = xapi_out.as_mut()
-            && let Err(e) = x.session(&statements(&row, &lines, library.as_ref()))
+            && let Err(e) = x.session(&statements(&row, &lines, library.as_ref(), xapi_home))
         {
             write_error.get_or_insert(e.to_string());
         }

@@ -39,6 +39,8 @@ done
 sleep 1.5
 shot() { import -window root "$OUT/$1.png"; echo "screenshot: $OUT/$1.png"; }
 key() { xdotool key "$@"; sleep 0.4; }
+# A chord held as a person holds it: the modifier goes down in one frame, the key in the next.
+chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.4; }
 
 xdotool windowfocus "$WID" 2>/dev/null || true
 shot 1-start
@@ -67,14 +69,22 @@ for step in $(seq 60); do
     shot "5-$scene"
   fi
   key 1
-  key ctrl+Return
+  chord ctrl Return
 done
 file=$(record)
 [ -n "$file" ] || fail "no session file was written"
 grep -q '"session_finished"' "$file" || fail "the session did not reach an ending"
 sleep 0.5
 shot 6-debrief
+# Larger text and high contrast, as on a projector; both are remembered for the next start.
+chord ctrl equal
+chord ctrl equal
+key F2
+shot 7-debrief-large-high-contrast
 kill -0 "$APP" || fail "the trainer exited"
+settings="$XDG_CONFIG_HOME/mpa-trainer/settings.ron"
+grep -q "zoom:1.2" "$settings" || fail "Ctrl + did not enlarge the text: $(cat "$settings" 2>/dev/null)"
+grep -q "high_contrast:true" "$settings" || fail "F2 did not switch to high contrast"
 
 # The record: read back by the report, with every line intact.
 "$BIN" report "$OUT/results" --csv "$OUT/cohort.csv" > "$OUT/report.txt"

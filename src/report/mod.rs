@@ -90,6 +90,9 @@ pub fn read_row(
         }
     }
     let log = read_session(path).map_err(|e| e.to_string())?;
+    if log.lines.is_empty() && log.problems.is_empty() {
+        return Err("empty: the program stopped before it wrote anything".to_owned());
+    }
     let started = log
         .started()
         .cloned()
@@ -315,11 +318,16 @@ pub struct Summary {
     pub indicators: BTreeMap<String, (u32, u32)>,
     /// Per principle: times breached.
     pub breaches: BTreeMap<String, u32>,
-    /// Per participant: the first complete pre and post assessment scores.
+    /// Per participant: the scores of their first complete pre and post assessment.
     pub gains: BTreeMap<String, Gain>,
     /// Scenario ids of the assessment forms: `(pre, post)`.
     pub assessment_ids: (Option<String>, Option<String>),
+    /// Per participant: the time and score of the first complete pre and post attempt.
+    first_attempts: BTreeMap<String, FirstAttempts>,
 }
+
+/// When a participant first completed the pre and the post assessment, and their scores.
+type FirstAttempts = (Option<(OffsetDateTime, f64)>, Option<(OffsetDateTime, f64)>);
 
 impl Summary {
     /// A summary that knows which scenarios are the pre and post assessment forms.
@@ -365,16 +373,23 @@ impl Summary {
                 let is_pre = pre_id.as_deref() == Some(row.started.scenario.as_str());
                 let is_post = post_id.as_deref() == Some(row.started.scenario.as_str());
                 if is_pre || is_post {
-                    let g = self.gains.entry(participant).or_insert(Gain {
-                        pre: None,
-                        post: None,
-                    });
-                    if is_pre && g.pre.is_none() {
-                        g.pre = Some(score.scaled);
+                    // Each participant's first attempt counts, whatever order files are read in.
+                    let at = row.started_at;
+                    let first = self
+                        .first_attempts
+                        .entry(participant.clone())
+                        .or_insert((None, None));
+                    let slot = if is_pre { &mut first.0 } else { &mut first.1 };
+                    if slot.is_none_or(|(t, _)| at < t) {
+                        *slot = Some((at, score.scaled));
                     }
-                    if is_post && g.post.is_none() {
-                        g.post = Some(score.scaled);
-                    }
+                    self.gains.insert(
+                        participant,
+                        Gain {
+                            pre: first.0.map(|(_, s)| s),
+                            post: first.1.map(|(_, s)| s),
+                        },
+                    );
                 }
             }
             if score.passed {

@@ -12,8 +12,10 @@ use serde_json::{Value, json};
 use std::io::Write;
 use uuid::Uuid;
 
-/// The base of activity ids and of participants' accounts.
-pub const HOME: &str = "https://mpa-trainer.org";
+/// The base of activity ids and of participants' accounts, unless another is given: a
+/// placeholder address (the `.invalid` domain exists nowhere) for an organisation to replace with
+/// its own (`report --xapi-home`).
+pub const HOME: &str = "https://mpa-trainer.invalid";
 
 /// The namespace statement ids are derived in (a fixed UUID of this project).
 const NAMESPACE: Uuid = Uuid::from_u128(0x5d6b_4b52_8f3e_4f8a_9c1e_2a7d_6e0b_1c39);
@@ -32,11 +34,12 @@ pub fn iso_duration(seconds: f64) -> String {
 }
 
 /// The statements of one session, in order.
-pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<Value> {
+pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>, home: &str) -> Vec<Value> {
+    let home = home.trim_end_matches('/');
     let st = &row.started;
     let registration = Uuid::parse_str(&st.session)
         .unwrap_or_else(|_| Uuid::new_v5(&NAMESPACE, st.session.as_bytes()));
-    let scenario_iri = format!("{HOME}/scenarios/{}", st.scenario);
+    let scenario_iri = format!("{home}/scenarios/{}", st.scenario);
     let playable = library
         .and_then(|l| l.find(&st.scenario))
         .filter(|p| p.source_hash() == st.scenario_hash);
@@ -47,7 +50,7 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
     };
     let actor = json!({
         "objectType": "Agent",
-        "account": { "homePage": format!("{HOME}/participants"), "name": st.participant },
+        "account": { "homePage": format!("{home}/participants"), "name": st.participant },
     });
     let scenario_object = json!({
         "objectType": "Activity",
@@ -70,7 +73,7 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
             context["contextActivities"] =
                 json!({ "parent": [{ "objectType": "Activity", "id": scenario_iri }] });
         }
-        context["extensions"] = json!({ format!("{HOME}/xapi/mode"): st.mode.as_str() });
+        context["extensions"] = json!({ format!("{home}/xapi/mode"): st.mode.as_str() });
         let mut s = json!({
             "id": id.to_string(),
             "actor": actor,
@@ -141,7 +144,7 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>) -> Vec<V
         let result = json!({
             "response": choice.to_string(),
             "success": matches!(grade, Grade::Appropriate | Grade::Acceptable),
-            "extensions": { format!("{HOME}/xapi/grade"): format!("{grade:?}") },
+            "extensions": { format!("{home}/xapi/grade"): format!("{grade:?}") },
         });
         push("answered", object, Some(result), line.at, true);
     }

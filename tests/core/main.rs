@@ -10,6 +10,7 @@
 mod common;
 
 mod cli;
+mod course;
 mod mutate;
 mod play;
 mod practice;

@@ -101,7 +101,12 @@ fn export(dir: &Path, course: &Course, xapi: bool) -> Result<std::path::PathBuf,
     if xapi {
         let mut w = XapiWriter::new(out).map_err(|e| e.to_string())?;
         scan(dir, Detail::Full, library, |row, lines| {
-            if let Err(e) = w.session(&statements(&row, &lines, library)) {
+            if let Err(e) = w.session(&statements(
+                &row,
+                &lines,
+                library,
+                crate::report::xapi::HOME,
+            )) {
                 error.get_or_insert(e.to_string());
             }
         });
