@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/mpa-trainer}
 RUNS=${1:-5}
-WORK=${WORK:-target/measure-window}
+WORK=$(realpath -m "${WORK:-target/measure-window}")
 SCREEN=${SCREEN:-:96}
 rm -rf "$WORK"; mkdir -p "$WORK"
 export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/mpa-trainer}
-OUT=${1:-target/real-window}
+OUT=$(realpath -m "${1:-target/real-window}")
 SCREEN=${SCREEN:-:97}
 rm -rf "$OUT"
 mkdir -p "$OUT/results" "$OUT/home"

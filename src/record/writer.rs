@@ -62,6 +62,8 @@ pub struct Recorder {
     saved_len: u64,
     next_seq: u64,
     error: Option<RecordError>,
+    /// Whether the folder is known to exist (created at the start, or chosen since).
+    dir_ready: bool,
 }
 
 impl std::fmt::Debug for Recorder {
@@ -108,9 +110,11 @@ impl Recorder {
             saved_len: 0,
             next_seq: 0,
             error: None,
+            dir_ready: false,
         };
-        if let Err(e) = recorder.store.create_dir(dir) {
-            recorder.error = Some(RecordError::Folder(dir.to_path_buf(), io_words(&e)));
+        match recorder.store.create_dir(dir) {
+            Ok(()) => recorder.dir_ready = true,
+            Err(e) => recorder.error = Some(RecordError::Folder(dir.to_path_buf(), io_words(&e))),
         }
         recorder.push(Body::Started(header), at);
         recorder
@@ -143,6 +147,7 @@ impl Recorder {
             saved_len,
             next_seq,
             error: None,
+            dir_ready: true,
         };
         recorder.push(Body::Resumed, at);
         recorder
@@ -245,6 +250,15 @@ impl Recorder {
     }
 
     fn try_save(&mut self) -> Result<(), RecordError> {
+        // A folder that could not be created at the start is tried again (the disk may have
+        // been made writable); one that existed and vanished is not recreated (it may be an
+        // unplugged drive): the facilitator brings it back or chooses another.
+        if !self.dir_ready {
+            self.store
+                .create_dir(&self.dir)
+                .map_err(|e| RecordError::Folder(self.dir.clone(), io_words(&e)))?;
+            self.dir_ready = true;
+        }
         let path = match &self.path {
             Some(p) => p.clone(),
             None => {
@@ -302,6 +316,7 @@ impl Recorder {
             .create_dir(dir)
             .map_err(|e| RecordError::Folder(dir.to_path_buf(), io_words(&e)))?;
         self.dir = dir.to_path_buf();
+        self.dir_ready = true;
         self.path = None;
         self.saved = 0;
         self.saved_len = 0;

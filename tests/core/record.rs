@@ -402,3 +402,34 @@ fn the_participant_index_finds_interrupted_sessions_and_best_results() {
     assert_eq!(best_results.get("bar-worker"), Some(&(1.0, true)));
     assert!(record::index::best_results(dir.path(), "T05", Mode::Practice).is_empty());
 }
+
+#[test]
+fn a_results_folder_that_cannot_be_created_is_told_and_tried_again() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("new");
+    let (store, fault) = Faulty::new();
+    *fault.lock().unwrap() = Some(ErrorKind::ReadOnlyFilesystem);
+    let mut r = Recorder::start(Box::new(store), &dir, header("T06"), now());
+    let SaveStatus::Unsaved { error, .. } = r.status() else {
+        panic!()
+    };
+    assert!(
+        error.to_string().contains("the disk is read-only"),
+        "{error}"
+    );
+    let (mut session, first) = Session::start(paria(), 9);
+    let err = r.append_events_at(&first, now()).unwrap_err();
+    // Still the reason the folder failed, not a vaguer one.
+    assert!(err.to_string().contains("the disk is read-only"), "{err}");
+    for a in best() {
+        let _ = r.append_events_at(&session.apply(a).unwrap(), now());
+    }
+    *fault.lock().unwrap() = None;
+    r.finish_at(&session, &Score::of(&session), now()).unwrap();
+    let files = record::index::session_files(&dir);
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        read_session(&files[0]).unwrap().lines.len(),
+        r.lines().len()
+    );
+}
