@@ -10,7 +10,7 @@ use mpa_trainer::app::flow::{
 };
 use mpa_trainer::app::{ResultsDir, Screen};
 use mpa_trainer::engine::Action;
-use mpa_trainer::record::store::{FsStore, Store};
+use mpa_trainer::record::store::Store;
 use mpa_trainer::record::{Mode, read_session};
 use mpa_trainer::scenario::LoadOptions;
 use std::path::PathBuf;
@@ -197,46 +197,31 @@ fn a_left_session_is_resumed_from_its_log_and_seed() {
     assert!(mpa_trainer::record::index::interrupted(results.path(), "T07").is_empty());
 }
 
-/// A store that fails while the switch is on, as a full or read-only disk would.
-struct Flaky {
-    inner: FsStore,
-    broken: Arc<AtomicBool>,
+/// Makes every new session's store fail with a full disk while `fault` is set.
+fn faulty_stores(fault: &Fault) -> StoreMaker {
+    let fault = Arc::clone(fault);
+    StoreMaker(Arc::new(move || {
+        let (mut store, _) = crate::common::Faulty::new();
+        store.fault = Arc::clone(&fault);
+        Box::new(store) as Box<dyn Store>
+    }))
 }
 
-impl Store for Flaky {
-    fn create_dir(&mut self, dir: &std::path::Path) -> std::io::Result<()> {
-        self.inner.create_dir(dir)
-    }
-    fn create_new(&mut self, path: &std::path::Path) -> std::io::Result<()> {
-        if self.broken.load(Ordering::SeqCst) {
-            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"));
-        }
-        self.inner.create_new(path)
-    }
-    fn append_at(&mut self, path: &std::path::Path, len: u64, bytes: &[u8]) -> std::io::Result<()> {
-        if self.broken.load(Ordering::SeqCst) {
-            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"));
-        }
-        self.inner.append_at(path, len, bytes)
-    }
+type Fault = Arc<std::sync::Mutex<Option<std::io::ErrorKind>>>;
+
+fn full(fault: &Fault, on: bool) {
+    *fault.lock().unwrap() = on.then_some(std::io::ErrorKind::StorageFull);
 }
 
 #[test]
 fn a_full_disk_is_told_the_session_goes_on_and_is_saved_when_the_disk_works_again() {
-    let broken = Arc::new(AtomicBool::new(false));
-    let switch = Arc::clone(&broken);
-    let maker = StoreMaker(Arc::new(move || {
-        Box::new(Flaky {
-            inner: FsStore::new(),
-            broken: Arc::clone(&switch),
-        }) as Box<dyn Store>
-    }));
-    let Trainer { mut app, results } = trainer_with(Some(maker));
+    let fault = Fault::default();
+    let Trainer { mut app, results } = trainer_with(Some(faulty_stores(&fault)));
     begin(&mut app);
     app.send(StartScenario("bar-worker".into()));
     let path = best_path();
     app.act(path[0].clone());
-    broken.store(true, Ordering::SeqCst);
+    full(&fault, true);
     for a in &path[1..6] {
         app.act(a.clone());
     }
@@ -254,7 +239,7 @@ fn a_full_disk_is_told_the_session_goes_on_and_is_saved_when_the_disk_works_agai
     assert_eq!(app.screen(), Screen::Debrief);
     assert_eq!(app.world().resource::<Unsaved>().0.len(), 1);
     // The disk works again: the next retry saves everything.
-    broken.store(false, Ordering::SeqCst);
+    full(&fault, false);
     app.send(mpa_trainer::app::flow::RetrySave);
     assert!(app.world().resource::<Unsaved>().0.is_empty());
     let log = read_session(&session_files(results.path())[0]).unwrap();
@@ -264,15 +249,9 @@ fn a_full_disk_is_told_the_session_goes_on_and_is_saved_when_the_disk_works_agai
 
 #[test]
 fn the_facilitator_can_move_unsaved_sessions_to_another_folder() {
-    let broken = Arc::new(AtomicBool::new(true));
-    let switch = Arc::clone(&broken);
-    let maker = StoreMaker(Arc::new(move || {
-        Box::new(Flaky {
-            inner: FsStore::new(),
-            broken: Arc::clone(&switch),
-        }) as Box<dyn Store>
-    }));
-    let Trainer { mut app, results } = trainer_with(Some(maker));
+    let fault = Fault::default();
+    full(&fault, true);
+    let Trainer { mut app, results } = trainer_with(Some(faulty_stores(&fault)));
     begin(&mut app);
     app.send(StartScenario("bar-worker".into()));
     for a in best_path() {
@@ -280,7 +259,7 @@ fn the_facilitator_can_move_unsaved_sessions_to_another_folder() {
     }
     assert_eq!(session_files(results.path()).len(), 0);
     let elsewhere = tempfile::tempdir().unwrap();
-    broken.store(false, Ordering::SeqCst);
+    full(&fault, false);
     app.send(mpa_trainer::app::flow::ChangeResultsDir(
         elsewhere.path().to_path_buf(),
     ));

@@ -306,20 +306,7 @@ mod facilitator {
             ),
             ("T02", "Choose(1), Choose(0)"),
         ] {
-            let script = dir.path().join("s.ron");
-            std::fs::write(
-                &script,
-                format!("Script(participant: \"{p}\", actions: [{actions}])"),
-            )
-            .unwrap();
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
-                .args(["script", "tests/fixtures/paria.ron"])
-                .arg(&script)
-                .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
-                .arg(dir.path().join("results"))
-                .output()
-                .unwrap();
-            assert!(out.status.success());
+            record_fixture_session(&dir.path().join("results"), p, actions);
         }
         dir
     }

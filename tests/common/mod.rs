@@ -130,3 +130,27 @@ impl mpa_trainer::record::Store for Faulty {
         }
     }
 }
+
+/// Records a session of the fixture scenario into `results`, as a trainee would, by running the
+/// program's `script` command with these actions (written as in a script's `actions` list).
+pub fn record_fixture_session(results: &Path, participant: &str, actions: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s.ron");
+    std::fs::write(
+        &script,
+        format!("Script(participant: \"{participant}\", actions: [{actions}])"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
+        .args(["script", "tests/fixtures/paria.ron"])
+        .arg(&script)
+        .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
+        .arg(results)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

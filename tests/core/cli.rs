@@ -21,6 +21,17 @@ fn stderr(o: &Output) -> String {
 
 const CATALOGUE: [&str; 2] = ["--catalogue", "tests/fixtures/catalogue.ron"];
 
+/// Plays a script file through the fixture scenario.
+fn play(script: &str) -> Output {
+    run(&[
+        "script",
+        "tests/fixtures/paria.ron",
+        script,
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ])
+}
+
 #[test]
 fn validate_exits_0_with_warnings_1_with_errors_2_when_it_cannot_run() {
     let ok = run(&[
@@ -88,13 +99,7 @@ fn script_prints_the_score_as_json() {
             ],
         )"#,
     );
-    let out = run(&[
-        "script",
-        "tests/fixtures/paria.ron",
-        &script,
-        CATALOGUE[0],
-        CATALOGUE[1],
-    ]);
+    let out = play(&script);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     for key in [
@@ -149,13 +154,7 @@ fn a_bad_script_exits_1_naming_the_action() {
         dir.path(),
         r#"Script(participant: "T07", actions: [Choose(0), Refer(["ctu"])])"#,
     );
-    let out = run(&[
-        "script",
-        "tests/fixtures/paria.ron",
-        &script,
-        CATALOGUE[0],
-        CATALOGUE[1],
-    ]);
+    let out = play(&script);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(
@@ -168,13 +167,7 @@ fn a_bad_script_exits_1_naming_the_action() {
         dir.path(),
         r#"Script(participant: "T07", actions: [Chose(0)])"#,
     );
-    let out = run(&[
-        "script",
-        "tests/fixtures/paria.ron",
-        &syntax,
-        CATALOGUE[0],
-        CATALOGUE[1],
-    ]);
+    let out = play(&syntax);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("`Chose` is not a script action; did you mean `Choose`?"),
@@ -190,13 +183,7 @@ fn an_incomplete_script_reports_null_sub_scores_and_no_ending() {
         dir.path(),
         r#"Script(participant: "T08", actions: [Choose(0)])"#,
     );
-    let out = run(&[
-        "script",
-        "tests/fixtures/paria.ron",
-        &script,
-        CATALOGUE[0],
-        CATALOGUE[1],
-    ]);
+    let out = play(&script);
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["complete"], false);

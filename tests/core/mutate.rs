@@ -348,23 +348,10 @@ fn mutated_session_logs_are_read_as_far_as_they_go_never_a_panic() {
     // Seeds: real logs of the fixture's best path and of a critical path.
     let dir = tempfile::tempdir().unwrap();
     for actions in [
-        "[Flag(\"manager_answers\"), Choose(0), Choose(2), Refer([\"ctu\"]), Classify(\"trafficking\")]",
-        "[Choose(1), Choose(0)]",
+        "Flag(\"manager_answers\"), Choose(0), Choose(2), Refer([\"ctu\"]), Classify(\"trafficking\")",
+        "Choose(1), Choose(0)",
     ] {
-        let script = dir.path().join("s.ron");
-        std::fs::write(
-            &script,
-            format!("Script(participant: \"M01\", actions: {actions})"),
-        )
-        .unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
-            .args(["script", "tests/fixtures/paria.ron"])
-            .arg(&script)
-            .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
-            .arg(dir.path().join("results"))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        record_fixture_session(&dir.path().join("results"), "M01", actions);
     }
     let seeds: Vec<Vec<u8>> =
         mpa_trainer::record::index::session_files(&dir.path().join("results"))

@@ -10,27 +10,19 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
 }
 
-fn record(results: &Path, participant: &str, actions: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("s.ron");
-    std::fs::write(
-        &script,
-        format!("Script(participant: \"{participant}\", actions: [{actions}])"),
-    )
-    .unwrap();
-    let out = bin()
-        .args(["script", "tests/fixtures/paria.ron"])
-        .arg(&script)
-        .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
-        .arg(results)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+/// `report` over a results folder, with the fixture course to score interrupted sessions.
+fn report(results: &Path) -> Command {
+    let mut c = bin();
+    c.arg("report").arg(results).args([
+        "--scenarios",
+        "tests/fixtures",
+        "--catalogue",
+        "tests/fixtures/catalogue.ron",
+    ]);
+    c
 }
+
+use crate::common::record_fixture_session as record;
 
 const BEST: &str = "Flag(\"manager_answers\"), Choose(0), Flag(\"no_passport\"), Choose(0), Choose(1), \
                     Flag(\"growing_debt\"), Choose(0), Choose(2), Refer([\"ctu\", \"shelter\", \"medical\"]), \
@@ -81,19 +73,11 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
     let out_dir = tempfile::tempdir().unwrap();
     let csv_path = out_dir.path().join("cohort.csv");
     let xapi_path = out_dir.path().join("statements.json");
-    let out = bin()
-        .arg("report")
-        .arg(results.path())
+    let out = report(results.path())
         .arg("--csv")
         .arg(&csv_path)
         .arg("--xapi")
         .arg(&xapi_path)
-        .args([
-            "--scenarios",
-            "tests/fixtures",
-            "--catalogue",
-            "tests/fixtures/catalogue.ron",
-        ])
         .output()
         .unwrap();
     assert!(
@@ -222,17 +206,9 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
     // A re-export gives the same statement ids: a re-send is safe.
     let again = out_dir.path().join("again.json");
     assert!(
-        bin()
-            .arg("report")
-            .arg(results.path())
+        report(results.path())
             .arg("--xapi")
             .arg(&again)
-            .args([
-                "--scenarios",
-                "tests/fixtures",
-                "--catalogue",
-                "tests/fixtures/catalogue.ron"
-            ])
             .output()
             .unwrap()
             .status
@@ -263,17 +239,7 @@ fn a_damaged_file_is_reported_and_the_others_are_read() {
     let mut torn = std::fs::read(good).unwrap();
     torn.truncate(torn.len() - 10);
     std::fs::write(results.path().join("torn.jsonl"), torn).unwrap();
-    let out = bin()
-        .arg("report")
-        .arg(results.path())
-        .args([
-            "--scenarios",
-            "tests/fixtures",
-            "--catalogue",
-            "tests/fixtures/catalogue.ron",
-        ])
-        .output()
-        .unwrap();
+    let out = report(results.path()).output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
