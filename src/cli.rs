@@ -277,9 +277,9 @@ fn run_script(
         None => None,
     };
     let mut record_error = None;
-    let played = script::play(Arc::clone(&playable), &script, |session, events| {
+    let played = script::play(Arc::clone(&playable), &script, |_, events| {
         if let Some(r) = recorder.as_mut()
-            && let Err(e) = r.append_events(session, events)
+            && let Err(e) = r.append_events(events)
         {
             record_error.get_or_insert(e);
         }

@@ -12,11 +12,48 @@ use egui::{RichText, Ui};
 #[derive(Resource, Default, Debug, Clone, PartialEq, Eq)]
 pub struct SaveProblem(pub Option<String>);
 
+/// A window whose closing waits for the trainee's answer, because something is not saved.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CloseWaiting(pub Option<Entity>);
+
 /// Registers the shared parts.
 pub fn plugin(app: &mut App) {
     app.init_resource::<SaveProblem>()
-        .add_systems(Update, refresh_save_problem)
+        .init_resource::<CloseWaiting>()
+        // The window plugin registers these too; without a window (tests) they come from here.
+        .add_message::<bevy::window::WindowCloseRequested>()
+        .add_message::<bevy::window::RequestRedraw>()
+        .add_systems(Update, (refresh_save_problem, guard_close).chain())
         .add_plugins(super::flow::retry_plugin);
+}
+
+/// Closes the window when asked, unless records are only in memory: then it asks first (the
+/// window plugin's own closing is off).
+fn guard_close(
+    mut requests: MessageReader<bevy::window::WindowCloseRequested>,
+    closing: Query<Entity, With<bevy::window::ClosingWindow>>,
+    problem: Res<SaveProblem>,
+    mut waiting: ResMut<CloseWaiting>,
+    mut commands: Commands,
+) {
+    for window in &closing {
+        commands.entity(window).despawn();
+    }
+    for request in requests.read() {
+        if problem.0.is_none() {
+            close(&mut commands, request.window);
+        } else {
+            waiting.0 = Some(request.window);
+        }
+    }
+}
+
+/// Marks a window to close; it goes on the next frame, which this asks for.
+fn close(commands: &mut Commands, window: Entity) {
+    commands
+        .entity(window)
+        .try_insert(bevy::window::ClosingWindow);
+    commands.write_message(bevy::window::RequestRedraw);
 }
 
 fn refresh_save_problem(
@@ -30,17 +67,66 @@ fn refresh_save_problem(
     }
 }
 
+/// What the trainee answered when asked about closing with unsaved records.
+enum CloseAnswer {
+    Retry,
+    Stay,
+    Close,
+}
+
 /// The shared frame of every screen.
 #[derive(SystemParam)]
 pub struct Chrome<'w, 's> {
     settings: ResMut<'w, Settings>,
     problem: Res<'w, SaveProblem>,
     notice: Res<'w, FlowNotice>,
+    waiting: ResMut<'w, CloseWaiting>,
     applied: Local<'s, Option<Settings>>,
     commands: Commands<'w, 's>,
 }
 
 impl Chrome<'_, '_> {
+    /// The question asked when the window is closed while records are only in memory.
+    fn ask_before_closing(&mut self, ctx: &egui::Context, window: Entity) {
+        let problem = self.problem.0.clone();
+        let answer = egui::Modal::new("close_unsaved".into())
+            .show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading("Some answers are not saved yet");
+                if let Some(p) = &problem {
+                    ui.label(p);
+                }
+                ui.label("If you close now, they are lost. Ask your facilitator to choose another results folder, or try again.");
+                ui.horizontal(|ui| {
+                    if ui.button("Try saving again").clicked() {
+                        Some(CloseAnswer::Retry)
+                    } else if ui.button("Keep working").clicked() {
+                        Some(CloseAnswer::Stay)
+                    } else if ui.button("Close and lose them").clicked() {
+                        Some(CloseAnswer::Close)
+                    } else {
+                        None
+                    }
+                })
+                .inner
+            })
+            .inner;
+        match answer {
+            Some(CloseAnswer::Retry) => self.commands.trigger(RetrySave),
+            Some(CloseAnswer::Stay) => self.waiting.0 = None,
+            Some(CloseAnswer::Close) => {
+                self.waiting.0 = None;
+                close(&mut self.commands, window);
+            }
+            None => {}
+        }
+        // Saved in the meantime: close as asked.
+        if problem.is_none() {
+            self.waiting.0 = None;
+            close(&mut self.commands, window);
+        }
+    }
+
     /// Draws the status bar, then the screen's content in the rest of the window.
     pub fn frame<R>(&mut self, ctx: &egui::Context, content: impl FnOnce(&mut Ui) -> R) -> R {
         if ctx.input(|i| i.key_pressed(egui::Key::F2)) {
@@ -123,6 +209,9 @@ impl Chrome<'_, '_> {
                     }
                 });
             });
+        if let Some(window) = self.waiting.0 {
+            self.ask_before_closing(ctx, window);
+        }
         if retry {
             self.commands.trigger(RetrySave);
         }

@@ -156,6 +156,8 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
                     resolution: (1280u32, 800u32).into(),
                     ..default()
                 }),
+                // Closing waits for an answer while records are only in memory (chrome.rs).
+                close_when_requested: false,
                 ..default()
             })
             .set(bevy::log::LogPlugin {

@@ -179,12 +179,8 @@ impl Recorder {
         }
     }
 
-    /// Appends events of the session, now; an error means they are kept only in memory so far.
-    pub fn append_events(
-        &mut self,
-        _session: &Session,
-        events: &[Event],
-    ) -> Result<(), RecordError> {
+    /// Appends events, now; an error means they are kept only in memory so far.
+    pub fn append_events(&mut self, events: &[Event]) -> Result<(), RecordError> {
         self.append_events_at(events, OffsetDateTime::now_utc())
     }
 

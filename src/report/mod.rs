@@ -7,7 +7,7 @@ pub mod xapi;
 use crate::engine::Score;
 use crate::engine::session::{Event, Session};
 use crate::record::reader::{read_head_and_tail, read_session};
-use crate::record::{Body, Line, Mode, SessionFinished, SessionStarted, format_time};
+use crate::record::{Body, Line, SessionFinished, SessionStarted, format_time};
 use crate::scenario::Library;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -519,11 +519,6 @@ pub fn choice_counts(
                 .or_default() += 1;
         }
     }
-}
-
-/// The mode as written in reports.
-pub fn mode_text(mode: Mode) -> &'static str {
-    mode.as_str()
 }
 
 #[cfg(test)]

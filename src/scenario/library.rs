@@ -102,9 +102,10 @@ impl Library {
             }
         }
         let catalogue_canonical = options.catalogue.canonicalize().ok();
-        files.retain(|f| {
-            f.canonicalize().ok() != catalogue_canonical || catalogue_canonical.is_none()
-        });
+        // The catalogue lives among the scenarios but is not one.
+        if let Some(catalogue) = &catalogue_canonical {
+            files.retain(|f| f.canonicalize().ok().as_ref() != Some(catalogue));
+        }
         files.sort();
         files.dedup();
 

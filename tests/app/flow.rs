@@ -427,3 +427,36 @@ fn a_plan_shows_only_its_scenarios_sets_the_mode_and_is_recorded() {
     assert_eq!(started.plan.as_deref(), Some("fixture-practice"));
     assert_eq!(started.mode, Mode::Practice);
 }
+
+#[test]
+fn closing_the_window_waits_for_an_answer_while_records_are_only_in_memory() {
+    use bevy::window::{ClosingWindow, WindowCloseRequested};
+    use mpa_trainer::app::chrome::CloseWaiting;
+    let fault = Fault::default();
+    let Trainer { mut app, .. } = trainer_with(Some(faulty_stores(&fault)));
+    app.add_plugins(mpa_trainer::app::chrome::plugin);
+    let window = app.world_mut().spawn_empty().id();
+    begin(&mut app);
+    app.send(StartScenario("bar-worker".into()));
+    full(&fault, true);
+    app.act(best_path()[0].clone());
+
+    // Asked to close with a line only in memory: the window stays, the question is pending.
+    app.world_mut()
+        .write_message(WindowCloseRequested { window });
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<CloseWaiting>().0, Some(window));
+    assert!(app.world().get_entity(window).is_ok());
+
+    // Once everything is saved, closing goes ahead.
+    full(&fault, false);
+    app.send(mpa_trainer::app::flow::RetrySave);
+    app.world_mut().resource_mut::<CloseWaiting>().0 = None;
+    app.world_mut()
+        .write_message(WindowCloseRequested { window });
+    app.update();
+    assert!(app.world().get::<ClosingWindow>(window).is_some());
+    app.update();
+    assert!(app.world().get_entity(window).is_err());
+}

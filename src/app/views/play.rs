@@ -158,13 +158,13 @@ impl PlayModel {
             ),
             Some(SceneKind::Ending(_)) | None => (None, Ask::Over),
         };
-        let image = None;
         PlayModel {
             scenario_title: s.title.clone(),
             step: session.path().len() + 1,
             speaker,
             text: kind.map_or_else(String::new, |k| k.text().to_owned()),
-            image,
+            // The screen adds the picture once its texture is loaded.
+            image: None,
             observations,
             ask,
             feedback: (mode == Mode::Practice)
