@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
 # Figures for the trainer window, measured as a person would meet them, under Xvfb with Mesa's
-# software Vulkan: seconds from start to the first interactive frame, CPU used over 10 s while a
-# scene waits for the trainee, CPU while the mouse moves over it, and peak memory.
+# software Vulkan: seconds from start to the first interactive frame, CPU used over 10 s while the
+# start screen and then a scene wait for the trainee, CPU while the mouse moves over the scene,
+# and peak memory.
 #   scripts/measure-window.sh [RUNS]     (default 5 starts; needs xvfb, xdotool, mesa-vulkan-drivers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/mpa-trainer}
 RUNS=${1:-5}
 WORK=$(realpath -m "${WORK:-target/measure-window}")
-SCREEN=${SCREEN:-:96}
 rm -rf "$WORK"; mkdir -p "$WORK"
 export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
-Xvfb "$SCREEN" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB=$!
+. scripts/xvfb.sh
+XVFB=
 APP=
 trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
-export DISPLAY=$SCREEN
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb "$WORK/display"
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 
@@ -31,14 +30,22 @@ for run in $(seq "$RUNS"); do
   if [ "$run" -lt "$RUNS" ]; then kill $APP; wait $APP 2>/dev/null || true; fi
 done
 
-# Into a scene, then hands off the keyboard.
+frames() { grep -c "^frame" "$WORK/app.log"; }
+# CPU and frames over 10 s of waiting: idle "what is waited for"
+idle() {
+  local f0 t0 t1 f1
+  f0=$(frames); t0=$(ticks $APP); sleep 10; t1=$(ticks $APP); f1=$(frames)
+  echo "CPU while $1, over 10 s: $(awk -v t=$((t1 - t0)) -v hz="$hz" 'BEGIN { printf "%.2f", 100 * t / hz / 10 }') % of one core ($((f1 - f0)) frames drawn)"
+}
+# The start screen, its code field focused with a cursor in it, as every trainee first meets it.
 WID=$(xdotool search --name "mpa-trainer" | head -1)
 xdotool windowfocus "$WID" 2>/dev/null || true
 sleep 0.5
-xdotool type --delay 50 "M01"; xdotool key Return; sleep 0.5; xdotool key 1; sleep 2
-frames() { grep -c "^frame" "$WORK/app.log"; }
-f0=$(frames); t0=$(ticks $APP); sleep 10; t1=$(ticks $APP); f1=$(frames)
-echo "CPU while a scene waits for input, over 10 s: $(awk -v t=$((t1 - t0)) -v hz="$hz" 'BEGIN { printf "%.2f", 100 * t / hz / 10 }') % of one core ($((f1 - f0)) frames drawn)"
+xdotool type --delay 50 "M0"; sleep 1
+idle "the start screen waits for the code"
+# Into a scene, then hands off the keyboard.
+xdotool type --delay 50 "1"; xdotool key Return; sleep 0.5; xdotool key 1; sleep 2
+idle "a scene waits for input"
 f0=$(frames); t0=$(ticks $APP)
 for i in $(seq 100); do xdotool mousemove $((300 + i * 5)) $((300 + (i % 20) * 10)); sleep 0.1; done
 t1=$(ticks $APP); f1=$(frames)

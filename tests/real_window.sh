@@ -8,25 +8,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/mpa-trainer}
 OUT=$(realpath -m "${1:-target/real-window}")
-SCREEN=${SCREEN:-:97}
 rm -rf "$OUT"
 mkdir -p "$OUT/results" "$OUT/home"
 export XDG_CONFIG_HOME="$OUT/home/config" XDG_DATA_HOME="$OUT/home/data"
 
 fail() { echo "real-window: FAILED: $*" >&2; exit 1; }
 
-Xvfb "$SCREEN" -screen 0 1280x800x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
-XVFB=$!
+. scripts/xvfb.sh
+XVFB=
 APP=
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null || true
-  kill "$XVFB" 2>/dev/null || true
+  [ -n "$XVFB" ] && kill "$XVFB" 2>/dev/null || true
 }
 trap cleanup EXIT
-export DISPLAY=$SCREEN
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb "$OUT/display"
 
-"$BIN" --results "$OUT/results" >"$OUT/app.log" 2>&1 &
+MPA_TRAINER_TIMING=1 "$BIN" --results "$OUT/results" >"$OUT/app.log" 2>&1 &
 APP=$!
 WID=
 for _ in $(seq 100); do
@@ -40,11 +38,25 @@ sleep 1.5
 shot() { import -window root "$OUT/$1.png"; echo "screenshot: $OUT/$1.png"; }
 key() { xdotool key "$@"; sleep 0.4; }
 # A chord held as a person holds it: the modifier goes down in one frame, the key in the next.
+# A screen left alone draws nothing (the window wakes once a minute, hence at most one frame).
+frames() { grep -c "^frame" "$OUT/app.log" || true; }
+quiet() {
+  local before after
+  sleep 1; before=$(frames); sleep 2; after=$(frames)
+  [ $((after - before)) -le 1 ] || fail "$1 drew $((after - before)) frames in 2 s with nothing happening"
+}
 chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.4; }
 
 xdotool windowfocus "$WID" 2>/dev/null || true
-shot 1-start
+# The mouse too: click into the code field and on "Practice" (where they are at the default
+# text size in a 1280x800 window), so a click is drawn and recorded like a key.
+click() { xdotool mousemove "$1" "$2"; sleep 0.3; xdotool click 1; sleep 0.5; }
+click 22 266
+click 125 177
 xdotool type --delay 60 "T07"
+sleep 0.5
+shot 1-start
+quiet "the start screen, with a cursor in the code field,"
 key Return
 shot 2-select
 # The first card: the first scenario of the course.
@@ -76,6 +88,7 @@ file=$(record)
 grep -q '"session_finished"' "$file" || fail "the session did not reach an ending"
 sleep 0.5
 shot 6-debrief
+quiet "the debrief"
 # Larger text and high contrast, as on a projector; both are remembered for the next start.
 chord ctrl equal
 chord ctrl equal
@@ -92,4 +105,5 @@ cat "$OUT/report.txt"
 grep -q "1 sessions by 1 participants: 1 complete" "$OUT/report.txt" || fail "the report does not show the session"
 grep -q '^T07,' "$OUT/cohort.csv" || fail "the CSV has no row for T07"
 grep -q '"event":"flagged"' "$file" || fail "the flag (Tab, Space) was not recorded"
+grep -q '"mode":"practice"' "$file" || fail "the click on Practice was not recorded"
 echo "real-window: passed ($(wc -l < "$file") record lines in $file)"

@@ -3,7 +3,7 @@
 
 use super::flow::{Active, FlowNotice, RetrySave, Unsaved, save_problem};
 use super::settings::Settings;
-use super::views::widgets::{apply_theme, install_fonts};
+use super::views::widgets::{apply_theme, background, install_fonts};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use egui::{RichText, Ui};
@@ -67,6 +67,12 @@ fn refresh_save_problem(
     }
 }
 
+/// The window's clear colour: the theme's background, which egui's panels leave unfilled.
+pub fn clear_colour(high_contrast: bool) -> Color {
+    let [r, g, b, _] = background(high_contrast).to_array();
+    Color::srgb_u8(r, g, b)
+}
+
 /// What the trainee answered when asked about closing with unsaved records.
 enum CloseAnswer {
     Retry,
@@ -81,6 +87,7 @@ pub struct Chrome<'w, 's> {
     problem: Res<'w, SaveProblem>,
     notice: Res<'w, FlowNotice>,
     waiting: ResMut<'w, CloseWaiting>,
+    clear: ResMut<'w, ClearColor>,
     applied: Local<'s, Option<Settings>>,
     commands: Commands<'w, 's>,
 }
@@ -137,6 +144,7 @@ impl Chrome<'_, '_> {
         }
         if *self.applied != Some(*self.settings) {
             apply_theme(ctx, self.settings.high_contrast);
+            self.clear.0 = clear_colour(self.settings.high_contrast);
             if self.applied.is_none_or(|a| a.zoom != self.settings.zoom) {
                 ctx.set_zoom_factor(self.settings.zoom);
             }
@@ -171,9 +179,7 @@ impl Chrome<'_, '_> {
                 )),
         );
         let mut retry = false;
-        let fill = status.visuals().panel_fill;
         egui::Frame::new()
-            .fill(fill)
             .inner_margin(egui::Margin::symmetric(8, 4))
             .show(&mut status, |ui| {
                 ui.set_width(ui.available_width());

@@ -172,7 +172,7 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
         focused_mode: UpdateMode::reactive(Duration::from_secs(60)),
         unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
     })
-    .insert_resource(ClearColor(Color::srgb(0.96, 0.96, 0.94)))
+    .insert_resource(ClearColor(chrome::clear_colour(false)))
     .add_plugins(EguiPlugin::default())
     .insert_resource(course::CourseSource::from_args(args))
     .insert_resource(ResultsDir(results))

@@ -424,7 +424,9 @@ fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
             } else {
                 c.text.clone()
             };
-            let button = egui::Button::new(RichText::new(text).size(17.0)).wrap();
+            // The text starts at the left whatever its length, as in a list of options.
+            let button =
+                egui::Button::new((RichText::new(text).size(17.0), egui::Atom::grow())).wrap();
             if ui.add_sized([ui.available_width(), 0.0], button).clicked() {
                 action = Some(PlayAction::Engine(Action::Choose(c.index)));
             }

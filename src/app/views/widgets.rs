@@ -62,9 +62,20 @@ pub fn verdict_colour(good: bool, high_contrast: bool) -> Color32 {
     )
 }
 
-/// Whether the high-contrast theme is on (read from the style: pure black panels).
+/// Whether the high-contrast theme is on (read from the style: it is the only dark one).
 pub fn is_high_contrast(ui: &Ui) -> bool {
-    ui.visuals().panel_fill == Color32::BLACK
+    ui.visuals().dark_mode
+}
+
+/// The colour behind every screen. The window is cleared to it and panels are left unfilled:
+/// on a software renderer, filling the whole window again with egui's blended triangles doubled
+/// the cost of every frame.
+pub fn background(high_contrast: bool) -> Color32 {
+    if high_contrast {
+        Color32::BLACK
+    } else {
+        egui::Visuals::light().panel_fill
+    }
 }
 
 /// Uses DejaVu Sans (regular weight, wide coverage of accents and symbols) before egui's light
@@ -88,7 +99,6 @@ pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
     let mut style = (*ctx.global_style()).clone();
     if high_contrast {
         let mut v = egui::Visuals::dark();
-        v.panel_fill = Color32::BLACK;
         v.window_fill = Color32::BLACK;
         v.extreme_bg_color = Color32::BLACK;
         v.faint_bg_color = Color32::from_gray(20);
@@ -132,10 +142,15 @@ pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
             font.size = size;
         }
     }
-    // No fades: each animation frame costs a full redraw, and old laptops draw in software.
+    // No fades, no blinking cursor and no waiting for the pointer to rest before a tooltip:
+    // each of them costs frames, and old laptops draw every frame in software.
     style.animation_time = 0.0;
+    style.visuals.text_cursor.blink = false;
+    style.interaction.show_tooltips_only_when_still = false;
+    style.interaction.tooltip_delay = 0.0;
     style.spacing.item_spacing = egui::vec2(8.0, 8.0);
     style.spacing.button_padding = egui::vec2(10.0, 6.0);
+    style.visuals.panel_fill = Color32::TRANSPARENT;
     ctx.set_global_style(style);
 }
 
