@@ -196,6 +196,36 @@ fn leaving_is_a_button() {
 
 #[test]
 fn the_start_screen_refuses_a_name_and_accepts_a_code() {
+    let mut h = start_screen();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Ana María");
+    h.run();
+    click_start(&mut h);
+    assert_eq!(h.state().1, None);
+    h.get_by_label_contains("A participant code is 1 to 32 letters");
+    h.state_mut().0.participant = "T07".to_owned();
+    click_start(&mut h);
+    assert_eq!(h.state().1, Some(StartAction::Begin));
+}
+
+#[test]
+fn enter_starts_after_the_mode_was_picked_with_the_mouse() {
+    let mut h = start_screen();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("T07");
+    h.run();
+    h.get_by_label("Practice: feedback after each step").click();
+    h.run();
+    assert_eq!(h.state().0.mode, Mode::Practice);
+    assert_eq!(h.state().1, None);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().1, Some(StartAction::Begin));
+    assert_eq!(h.state().0.participant, "T07");
+}
+
+/// The start screen, keeping the last action it returned.
+fn start_screen() -> Harness<'static, (StartForm, Option<StartAction>)> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(900.0, 900.0))
         .build_ui_state(
@@ -207,15 +237,7 @@ fn the_start_screen_refuses_a_name_and_accepts_a_code() {
             (StartForm::default(), None),
         );
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("Ana María");
-    h.run();
-    click_start(&mut h);
-    assert_eq!(h.state().1, None);
-    h.get_by_label_contains("A participant code is 1 to 32 letters");
-    h.state_mut().0.participant = "T07".to_owned();
-    click_start(&mut h);
-    assert_eq!(h.state().1, Some(StartAction::Begin));
+    h
 }
 
 fn click_start(h: &mut Harness<'_, (StartForm, Option<StartAction>)>) {

@@ -71,7 +71,10 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
                         .char_limit(32)
                         .desired_width(220.0),
                 );
-                let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                // Enter starts from the code field, or when nothing has the focus (after a
+                // click on the mode, say); a focused button takes its own Enter.
+                let submitted = ui.input(|i| i.key_pressed(egui::Key::Enter))
+                    && (edit.lost_focus() || ui.ctx().memory(|m| m.focused().is_none()));
                 if form.participant.is_empty() && !edit.has_focus() && !ui.ctx().memory(|m| m.focused().is_some()) {
                     edit.request_focus();
                 }
