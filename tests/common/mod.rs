@@ -141,16 +141,22 @@ pub fn record_fixture_session(results: &Path, participant: &str, actions: &str) 
         format!("Script(participant: \"{participant}\", actions: [{actions}])"),
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
-        .args(["script", "tests/fixtures/paria.ron"])
-        .arg(&script)
-        .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
-        .arg(results)
-        .output()
-        .unwrap();
+    succeed(
+        std::process::Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
+            .args(["script", "tests/fixtures/paria.ron"])
+            .arg(&script)
+            .args(["--catalogue", "tests/fixtures/catalogue.ron", "--results"])
+            .arg(results),
+    );
+}
+
+/// Runs a command and returns its output, failing the test with its stderr if it failed.
+pub fn succeed(command: &mut std::process::Command) -> std::process::Output {
+    let out = command.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    out
 }

@@ -11,6 +11,8 @@ use mpa_trainer::scenario::{Library, LoadOptions};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::common::succeed;
+
 fn course() -> Library {
     let l = Library::load(&[PathBuf::from("scenarios")], &LoadOptions::default()).unwrap();
     assert_eq!(l.counts(), (0, 0));
@@ -180,17 +182,12 @@ fn the_report_shows_pre_post_scores_and_the_cohort_mean_gain() {
             .replace("\"T01\"", &format!("\"{participant}\""));
         let path = dir.path().join("s.ron");
         std::fs::write(&path, text).unwrap();
-        let out = std::process::Command::new(bin)
-            .args(["script", scenario])
-            .arg(&path)
-            .arg("--results")
-            .arg(results.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = succeed(
+            std::process::Command::new(bin)
+                .args(["script", scenario])
+                .arg(&path)
+                .arg("--results")
+                .arg(results.path()),
         );
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         json["scaled"].as_f64().unwrap()

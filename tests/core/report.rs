@@ -22,7 +22,7 @@ fn report(results: &Path) -> Command {
     c
 }
 
-use crate::common::record_fixture_session as record;
+use crate::common::{record_fixture_session as record, succeed};
 
 const BEST: &str = "Flag(\"manager_answers\"), Choose(0), Flag(\"no_passport\"), Choose(0), Choose(1), \
                     Flag(\"growing_debt\"), Choose(0), Choose(2), Refer([\"ctu\", \"shelter\", \"medical\"]), \
@@ -73,17 +73,12 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
     let out_dir = tempfile::tempdir().unwrap();
     let csv_path = out_dir.path().join("cohort.csv");
     let xapi_path = out_dir.path().join("statements.json");
-    let out = report(results.path())
-        .arg("--csv")
-        .arg(&csv_path)
-        .arg("--xapi")
-        .arg(&xapi_path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        report(results.path())
+            .arg("--csv")
+            .arg(&csv_path)
+            .arg("--xapi")
+            .arg(&xapi_path),
     );
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(
