@@ -95,6 +95,14 @@ fn one(text: &str, at: &str, expected: &str) {
     assert_eq!(found, vec![format!("s.ron:{line}:{col}: {expected}")]);
 }
 
+/// The only diagnostic of `text` (as `s.ron`); fails unless there is exactly one.
+#[track_caller]
+fn only(text: &str) -> String {
+    let mut found = diagnostics(&[("s.ron", text)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.remove(0)
+}
+
 #[test]
 fn the_base_scenario_is_valid() {
     assert_eq!(diagnostics(&[("s.ron", BASE)]), Vec::<String>::new());
@@ -119,9 +127,8 @@ fn syntax_errors_are_located_and_explained() {
         "error: a comma is missing here, between two items or fields",
     );
     let text = BASE.replace("text: \"Outside.\",", "text: \"Outside.,");
-    let found = diagnostics(&[("s.ron", &text)]);
-    assert_eq!(found.len(), 1);
-    assert!(found[0].contains(": error: "), "{found:?}");
+    let found = only(&text);
+    assert!(found.contains(": error: "), "{found}");
 }
 
 #[test]
@@ -134,14 +141,13 @@ fn type_errors_name_the_field_and_the_choices() {
          `Acceptable`, `Suboptimal`, `Harmful`)",
     );
     let text = BASE.replace("(text: \"Ask.\",", "(txt: \"Ask.\",");
-    let found = diagnostics(&[("s.ron", &text)]);
+    let found = only(&text);
     let (line, col) = position_of(&text, "txt");
-    assert_eq!(found.len(), 1);
     assert!(
-        found[0].starts_with(&format!(
+        found.starts_with(&format!(
             "s.ron:{line}:{col}: error: `txt` is not a field of this choice; did you mean `text`?"
         )),
-        "{found:?}"
+        "{found}"
     );
 }
 
@@ -151,11 +157,10 @@ fn a_missing_required_field_is_named() {
         "(text: \"Refer.\", grade: Appropriate, next: \"refer\")",
         "(text: \"Refer.\", grade: Appropriate)",
     );
-    let found = diagnostics(&[("s.ron", &text)]);
-    assert_eq!(found.len(), 1);
+    let found = only(&text);
     assert!(
-        found[0].contains("error: this choice has no `next`, which is required"),
-        "{found:?}"
+        found.contains("error: this choice has no `next`, which is required"),
+        "{found}"
     );
 }
 
@@ -441,11 +446,10 @@ fn scenes_observations_and_choices_beyond_the_limits_are_refused_naming_the_limi
         "            choices: [\n                (text: \"Separate.\"",
         &format!("            choices: [{choices}\n                (text: \"Separate.\""),
     );
-    let found = diagnostics(&[("s.ron", &text)]);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = only(&text);
     assert!(
-        found[0].ends_with("error: scene \"arrival\" has 23 choices; the limit is 20"),
-        "{found:?}"
+        found.ends_with("error: scene \"arrival\" has 23 choices; the limit is 20"),
+        "{found}"
     );
 
     let observations: String = (0..51)
@@ -455,11 +459,10 @@ fn scenes_observations_and_choices_beyond_the_limits_are_refused_naming_the_limi
         "            text: \"Outside.\",",
         &format!("            text: \"Outside.\",\n            observations: [{observations}],"),
     );
-    let found = diagnostics(&[("s.ron", &text)]);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = only(&text);
     assert!(
-        found[0].ends_with("error: scene \"outside\" has 51 observations; the limit is 50"),
-        "{found:?}"
+        found.ends_with("error: scene \"outside\" has 51 observations; the limit is 50"),
+        "{found}"
     );
 
     let scenes: String = (0..1000)
@@ -469,10 +472,9 @@ fn scenes_observations_and_choices_beyond_the_limits_are_refused_naming_the_limi
         "        \"safe\": Ending(",
         &format!("{scenes}        \"safe\": Ending("),
     );
-    let found = diagnostics(&[("s.ron", &text)]);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = only(&text);
     assert!(
-        found[0].ends_with("error: this scenario has 1005 scenes; the limit is 1000"),
-        "{found:?}"
+        found.ends_with("error: this scenario has 1005 scenes; the limit is 1000"),
+        "{found}"
     );
 }
