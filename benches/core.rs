@@ -1,8 +1,10 @@
 //! Benchmarks of the core: loading and validating a generated library of 1,000 scenarios of
-//! 50 scenes each, next to a bare RON parse of the same texts. Run with `cargo bench`.
+//! 50 scenes each (every check, the state graph and the surface-cue analysis), next to a bare
+//! single-thread RON parse of the same texts. Validation runs as the library loads it, on every
+//! core; it is also measured on one thread. Run with `cargo bench --bench core`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mpa_trainer::scenario::library::check_text;
+use mpa_trainer::scenario::library::{check_text, parallel_map};
 use mpa_trainer::scenario::model::Scenario;
 use mpa_trainer::scenario::{Catalogue, LoadOptions, load};
 use std::fmt::Write as _;
@@ -95,6 +97,16 @@ fn bench(c: &mut Criterion) {
         });
     });
     group.bench_function("load_and_validate", |b| {
+        b.iter(|| {
+            let checked = parallel_map(&texts, |t| {
+                check_text(Path::new("gen.ron"), t, &catalogue, &options)
+                    .scenario
+                    .is_some()
+            });
+            black_box(checked);
+        });
+    });
+    group.bench_function("load_and_validate_one_thread", |b| {
         b.iter(|| {
             for t in &texts {
                 let c = check_text(Path::new("gen.ron"), t, &catalogue, &options);

@@ -88,9 +88,11 @@ pub enum Command {
         #[command(flatten)]
         course: CourseArgs,
     },
-    /// Analyse the scenario's paths: endings, path counts, best and worst decision points.
+    /// Analyse scenarios' paths: endings, path counts, best and worst decision points, and what
+    /// a player who knows nothing can score by surface cues. Takes files or folders.
     Paths {
-        scenario: PathBuf,
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
         #[command(flatten)]
         course: CourseArgs,
         /// Print JSON instead of text.
@@ -150,10 +152,10 @@ pub fn run(command: Command) -> ExitCode {
             &course,
         ),
         Command::Paths {
-            scenario,
+            scenarios,
             course,
             json,
-        } => paths(&scenario, &course, json),
+        } => paths(&scenarios, &course, json),
     };
     ExitCode::from(code)
 }
@@ -344,11 +346,14 @@ fn graph(path: &Path, course: &CourseArgs) -> u8 {
 pub struct PathsReport {
     pub scenario: String,
     pub title: String,
+    /// The version of the scoring rules the analysis applies.
+    pub rules: u32,
     pub scenes: usize,
     pub reachable_scenes: usize,
     pub states: usize,
     pub observations: usize,
     pub indicators: usize,
+    pub factors: usize,
     pub red_herrings: usize,
     pub complete_paths: f64,
     pub best_points: i32,
@@ -356,6 +361,16 @@ pub struct PathsReport {
     pub pass_mark: f64,
     pub pass_reachable: bool,
     pub endings: Vec<EndingReport>,
+    /// Endings some path reaches without showing a red herring.
+    pub herringless_endings: Vec<String>,
+    pub length_cue: LengthCueReport,
+    pub surface_cue: SurfaceCueReport,
+    /// The `minutes` the scenario states.
+    pub minutes: Option<u32>,
+    /// Words a trainee reads on the best path, and the minutes that takes at 150 words a
+    /// minute with a quarter of a minute per decision.
+    pub best_path_words: usize,
+    pub estimated_minutes: f64,
 }
 
 /// One ending in `paths`.
@@ -364,31 +379,65 @@ pub struct EndingReport {
     pub scene: String,
     pub title: String,
     pub outcome: crate::scenario::model::Outcome,
+    /// The person's own informed refusal.
+    pub declined: bool,
+    /// Reaching it is a critical error (a `Harmed` ending, or an unchosen `NotProtected` one).
+    pub critical: bool,
     pub paths: f64,
     pub best_scaled: Option<f64>,
     pub pass_reachable: bool,
 }
 
+/// How often the best choice is the longest, in `paths`.
+#[derive(Debug, Serialize)]
+pub struct LengthCueReport {
+    pub decision_scenes: usize,
+    /// Decision scenes where a best-graded choice is also the longest choice.
+    pub best_is_longest: Vec<String>,
+    /// How many chance alone would give.
+    pub chance: f64,
+    pub warning: bool,
+}
+
+/// The best a player who knows nothing reaches by a fixed rule, in `paths`.
+#[derive(Debug, Serialize)]
+pub struct SurfaceCueReport {
+    pub best_scaled: Option<f64>,
+    pub passes: bool,
+    pub rule: Option<crate::scenario::cues::CueRule>,
+    /// The rule in words.
+    pub rule_words: Option<String>,
+    pub ending: Option<String>,
+    pub rules_tried: usize,
+    /// Whether the analysis's bound cut it short (the figures are then lower bounds).
+    pub bounded: bool,
+    pub warning: bool,
+}
+
 /// The analysis of a playable scenario, for `paths` and the tests.
 pub fn paths_report(playable: &Playable) -> PathsReport {
+    use crate::scenario::cues::length_cue;
+    use crate::scenario::validate::describe_rule;
     let s = &playable.scenario;
     let a: &Analysis = &playable.analysis;
-    let (indicators, red_herrings) = s.observations().fold((0, 0), |(i, r), (_, o)| {
-        if o.indicator.is_some() {
-            (i + 1, r)
-        } else {
-            (i, r + 1)
-        }
-    });
+    let count = |keep: fn(&crate::scenario::model::Observation) -> bool| {
+        s.observations().filter(|(_, o)| keep(o)).count()
+    };
+    let length = length_cue(s);
+    let surface = &a.surface;
+    let reading =
+        crate::scenario::reading::best_path_reading(s, &playable.catalogue, &playable.compiled, a);
     PathsReport {
         scenario: s.id.clone(),
         title: s.title.clone(),
+        rules: crate::engine::scoring::Rules::CURRENT.version(),
         scenes: s.scenes.len(),
         reachable_scenes: a.reachable_scenes.iter().filter(|r| **r).count(),
         states: a.states,
-        observations: indicators + red_herrings,
-        indicators,
-        red_herrings,
+        observations: s.observations().count(),
+        indicators: count(|o| o.indicator.is_some()),
+        factors: count(|o| o.indicator.is_none() && o.factor.is_some()),
+        red_herrings: count(|o| o.is_red_herring()),
         complete_paths: a.paths,
         best_points: a.best,
         worst_points: a.worst,
@@ -404,31 +453,55 @@ pub fn paths_report(playable: &Playable) -> PathsReport {
                     _ => String::new(),
                 },
                 outcome: e.outcome,
+                declined: e.declined,
+                critical: playable
+                    .compiled
+                    .nodes
+                    .get(e.scene)
+                    .is_some_and(|n| n.is_consequence()),
                 paths: e.paths,
                 best_scaled: e.best_scaled,
                 pass_reachable: e.pass_reachable,
             })
             .collect(),
+        herringless_endings: a
+            .herringless_endings
+            .iter()
+            .map(|&e| s.scene_id(e).to_owned())
+            .collect(),
+        length_cue: LengthCueReport {
+            decision_scenes: length.decision_scenes,
+            best_is_longest: length
+                .best_is_longest
+                .iter()
+                .map(|&i| s.scene_id(i).to_owned())
+                .collect(),
+            chance: length.chance,
+            warning: length.is_cue(),
+        },
+        surface_cue: SurfaceCueReport {
+            best_scaled: surface.best.as_ref().map(|b| b.scaled),
+            passes: surface.best.as_ref().is_some_and(|b| b.passes),
+            rule: surface.best.as_ref().map(|b| b.rule.clone()),
+            rule_words: surface.best.as_ref().map(|b| describe_rule(&b.rule)),
+            ending: surface
+                .best
+                .as_ref()
+                .map(|b| s.scene_id(b.ending).to_owned()),
+            rules_tried: surface.rules,
+            bounded: surface.bounded,
+            warning: surface.is_cue(),
+        },
+        minutes: s.minutes,
+        best_path_words: reading.words,
+        estimated_minutes: reading.minutes(),
     }
 }
 
-fn paths(path: &Path, course: &CourseArgs, json: bool) -> u8 {
-    let playable = match load_one(path, course) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let r = paths_report(&playable);
-    if json {
-        return match serde_json::to_string_pretty(&r) {
-            Ok(j) => print_out(&(j + "\n")),
-            Err(e) => {
-                eprintln!("mpa-trainer: cannot write JSON: {e}");
-                CANNOT_RUN
-            }
-        };
-    }
-    let mut t = String::new();
+/// The report of `paths` in words.
+fn paths_text(r: &PathsReport) -> String {
     use std::fmt::Write as _;
+    let mut t = String::new();
     let _ = writeln!(t, "{} ({})", r.title, r.scenario);
     let _ = writeln!(
         t,
@@ -437,10 +510,18 @@ fn paths(path: &Path, course: &CourseArgs, json: bool) -> u8 {
     );
     let _ = writeln!(
         t,
-        "  observations:    {} ({} indicators, {} red herrings)",
-        r.observations, r.indicators, r.red_herrings
+        "  observations:    {} ({} indicators, {} factors, {} red herrings)",
+        r.observations, r.indicators, r.factors, r.red_herrings
     );
     let _ = writeln!(t, "  complete paths:  {}", r.complete_paths);
+    let _ = writeln!(
+        t,
+        "  time:            {} stated; the best path reads {} words, about {:.0} min",
+        r.minutes
+            .map_or("no minutes".to_owned(), |m| format!("{m} min")),
+        r.best_path_words,
+        r.estimated_minutes
+    );
     let _ = writeln!(
         t,
         "  decision points: best {}, worst {}",
@@ -448,14 +529,56 @@ fn paths(path: &Path, course: &CourseArgs, json: bool) -> u8 {
     );
     let _ = writeln!(
         t,
-        "  pass:            {} (pass mark {:.0}%)",
+        "  pass:            {} (pass mark {:.0}%, scoring rules version {})",
         if r.pass_reachable {
             "reachable"
         } else {
             "NOT reachable"
         },
-        r.pass_mark * 100.0
+        r.pass_mark * 100.0,
+        r.rules
     );
+    let lc = &r.length_cue;
+    let _ = writeln!(
+        t,
+        "  length cue:      best choice is the longest in {} of {} decision scenes (chance: {:.1}){}",
+        lc.best_is_longest.len(),
+        lc.decision_scenes,
+        lc.chance,
+        if lc.warning { "  WARNING" } else { "" }
+    );
+    let sc = &r.surface_cue;
+    match (&sc.rule_words, sc.best_scaled) {
+        (Some(words), Some(best)) => {
+            let _ = writeln!(
+                t,
+                "  surface cues:    best {:.0}%{} over {} rules: a player who {words}{}{}",
+                best * 100.0,
+                if sc.passes { ", PASSES" } else { "" },
+                sc.rules_tried,
+                sc.ending
+                    .as_ref()
+                    .map_or(String::new(), |e| format!(", ending at {e}")),
+                if sc.warning { "  WARNING" } else { "" }
+            );
+        }
+        _ => {
+            let _ = writeln!(t, "  surface cues:    no complete path to score");
+        }
+    }
+    if sc.bounded {
+        let _ = writeln!(
+            t,
+            "                   (the analysis reached its bound: figures are lower bounds)"
+        );
+    }
+    if !r.herringless_endings.is_empty() {
+        let _ = writeln!(
+            t,
+            "  no red herring:  on some path to {}",
+            r.herringless_endings.join(", ")
+        );
+    }
     let _ = writeln!(t, "  endings:");
     for e in &r.endings {
         let best = e
@@ -463,17 +586,68 @@ fn paths(path: &Path, course: &CourseArgs, json: bool) -> u8 {
             .map_or("only through critical choices".to_owned(), |b| {
                 format!("best {:.0}%", b * 100.0)
             });
+        let verdict = if e.critical {
+            "  (critical to reach: never passes)"
+        } else if e.pass_reachable {
+            ""
+        } else {
+            "  (no pass)"
+        };
+        let outcome = format!(
+            "{}{}",
+            e.outcome.label(),
+            if e.declined { ", declined" } else { "" }
+        );
         let _ = writeln!(
             t,
-            "    {:<24} {:<16} {:>8} paths  {}{}",
-            e.scene,
-            e.outcome.label(),
-            e.paths,
-            best,
-            if e.pass_reachable { "" } else { "  (no pass)" }
+            "    {:<24} {:<26} {:>8} paths  {}{}",
+            e.scene, outcome, e.paths, best, verdict
         );
     }
-    print_out(&t)
+    t
+}
+
+fn paths(inputs: &[PathBuf], course: &CourseArgs, json: bool) -> u8 {
+    let mut reports = Vec::new();
+    let mut code = OK;
+    for input in inputs {
+        if input.is_dir() {
+            let library = match Library::load(std::slice::from_ref(input), &course.options()) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("mpa-trainer: {e}");
+                    return CANNOT_RUN;
+                }
+            };
+            for d in library.diagnostics().filter(|d| d.is_error()) {
+                eprintln!("{d}");
+                code = PROBLEMS;
+            }
+            reports.extend(library.playable().map(|p| paths_report(p)));
+        } else {
+            match load_one(input, course) {
+                Ok(p) => reports.push(paths_report(&p)),
+                Err(c) => return c,
+            }
+        }
+    }
+    let written = if json {
+        let value = match reports.as_slice() {
+            [one] if inputs.len() == 1 && !inputs[0].is_dir() => serde_json::to_string_pretty(one),
+            all => serde_json::to_string_pretty(all),
+        };
+        match value {
+            Ok(j) => print_out(&(j + "\n")),
+            Err(e) => {
+                eprintln!("mpa-trainer: cannot write JSON: {e}");
+                CANNOT_RUN
+            }
+        }
+    } else {
+        let text: Vec<String> = reports.iter().map(paths_text).collect();
+        print_out(&text.join("\n"))
+    };
+    if written != OK { written } else { code }
 }
 
 /// Creates an output file readable by its owner only.

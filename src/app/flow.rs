@@ -205,11 +205,8 @@ pub fn scenario_list(course: &Course, plan: &ActivePlan) -> Vec<Arc<Playable>> {
             .collect(),
         None => {
             let mut list: Vec<Arc<Playable>> = course.library.playable().cloned().collect();
-            list.sort_by_key(|p| {
-                p.scenario
-                    .assessment
-                    .map(|a| a == crate::scenario::model::AssessmentForm::Post)
-            });
+            // Practice scenarios first, then the forms in the order they are taken.
+            list.sort_by_key(|p| p.scenario.assessment);
             list
         }
     }
@@ -394,8 +391,15 @@ pub fn resume(
                 started.scenario
             )
         })?;
+    let rules = started.rules().ok_or_else(|| {
+        format!(
+            "This session was started by a newer version of the program (scoring rules version \
+             {}); it cannot be resumed here.",
+            started.rules
+        )
+    })?;
     let (session, _) =
-        Session::replay(playable, started.seed, &log.actions()).map_err(|(i, e)| {
+        Session::replay(playable, started.seed, rules, &log.actions()).map_err(|(i, e)| {
             format!(
                 "This session cannot be resumed: the scenario has changed since (step {}: {e}).",
                 i + 1

@@ -2,6 +2,7 @@
 //! format contract. No I/O, no clock and no global randomness: a session replays from its seed
 //! and its actions.
 
+use super::scoring::Rules;
 use crate::scenario::Playable;
 use crate::scenario::graph::{Flags, Node};
 use crate::scenario::model::{Grade, Observation, Outcome, SceneKind};
@@ -33,8 +34,43 @@ pub enum Action {
 /// A critical error: alone, it fails the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CriticalError {
+    /// The scene where it happened (the ending, for a consequence).
     pub scene: String,
-    pub reason: String,
+    #[serde(default)]
+    pub cause: Cause,
+    /// Words that builds before rules version 2 wrote instead of a cause: read, never written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl CriticalError {
+    fn new(scene: String, cause: Cause) -> Self {
+        CriticalError {
+            scene,
+            cause,
+            reason: None,
+        }
+    }
+}
+
+/// What made a critical error; the app and the command line put it into words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// Took a choice marked `critical` (its position in the scene's `choices`, as written).
+    CriticalChoice { choice: usize },
+    /// Ticked a service the referral rates `Harmful`.
+    HarmfulService { service: String },
+    /// Referred the person without their informed consent.
+    NoConsent,
+    /// Version 2: the encounter reached a `Harmed` ending.
+    EndedInHarm,
+    /// Version 2: the person was left without protection at a `NotProtected` ending that was not
+    /// their own informed refusal.
+    LeftUnprotected,
+    /// Recorded before causes were typed: only the record's words say what it was.
+    #[default]
+    Unrecorded,
 }
 
 /// A principle breached, with the scene where it happened.
@@ -185,6 +221,7 @@ pub enum PathStep {
 pub struct Session {
     playable: Arc<Playable>,
     seed: u64,
+    rules: Rules,
     current: usize,
     flags: Flags,
     /// Scenes in the order first visited.
@@ -206,13 +243,20 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts a session at the scenario's start; the events say the start scene was entered.
+    /// Starts a session at the scenario's start, under the current rules; the events say the
+    /// start scene was entered.
     pub fn start(playable: Arc<Playable>, seed: u64) -> (Session, Vec<Event>) {
+        Session::start_under(playable, seed, Rules::CURRENT)
+    }
+
+    /// Starts a session scored under a given version of the rules.
+    pub fn start_under(playable: Arc<Playable>, seed: u64, rules: Rules) -> (Session, Vec<Event>) {
         let n = playable.scenario.scenes.len();
         let start = playable.compiled.start;
         let mut session = Session {
             playable,
             seed,
+            rules,
             current: start,
             flags: 0,
             visited: Vec::new(),
@@ -234,13 +278,15 @@ impl Session {
         (session, events)
     }
 
-    /// Rebuilds a session from its seed and actions (a replay or a resume).
+    /// Rebuilds a session from its seed, the rules it was scored under and its actions (a
+    /// replay or a resume).
     pub fn replay(
         playable: Arc<Playable>,
         seed: u64,
+        rules: Rules,
         actions: &[Action],
     ) -> Result<(Session, Vec<Event>), (usize, ActionError)> {
-        let (mut session, mut events) = Session::start(playable, seed);
+        let (mut session, mut events) = Session::start_under(playable, seed, rules);
         for (i, action) in actions.iter().enumerate() {
             events.extend(session.apply(action.clone()).map_err(|e| (i, e))?);
         }
@@ -288,12 +334,23 @@ impl Session {
         events.push(Event::SceneEntered {
             scene: self.scene_id(scene).to_owned(),
         });
-        if let Some(Node::Ending(outcome)) = self.playable.compiled.nodes.get(scene) {
+        if let Some(&Node::Ending { outcome, declined }) = self.playable.compiled.nodes.get(scene) {
             self.ended = Some(scene);
+            let scene_id = self.scene_id(scene).to_owned();
             events.push(Event::Ended {
-                scene: self.scene_id(scene).to_owned(),
-                outcome: *outcome,
+                scene: scene_id.clone(),
+                outcome,
             });
+            let consequence = match outcome {
+                Outcome::Harmed => Some(Cause::EndedInHarm),
+                Outcome::NotProtected if !declined => Some(Cause::LeftUnprotected),
+                _ => None,
+            };
+            if let Some(cause) = consequence.filter(|_| self.rules >= Rules::V2) {
+                let error = CriticalError::new(scene_id, cause);
+                self.critical.push(error.clone());
+                events.push(Event::CriticalError(error));
+            }
         }
     }
 
@@ -396,10 +453,8 @@ impl Session {
             critical: edge.critical,
         });
         if edge.critical {
-            let error = CriticalError {
-                scene: scene_id.clone(),
-                reason: format!("took a critical choice: \"{}\"", choice.text),
-            };
+            let error =
+                CriticalError::new(scene_id.clone(), Cause::CriticalChoice { choice: index });
             self.critical.push(error.clone());
             events.push(Event::CriticalError(error));
         }
@@ -430,6 +485,7 @@ impl Session {
                 next,
                 consent,
                 max_points,
+                ..
             }),
         ) = (
             playable.scenario.scene(scene),
@@ -469,23 +525,24 @@ impl Session {
         });
         for service in &ticked {
             if model.rating(service) == Some(crate::scenario::model::Rating::Harmful) {
-                let error = CriticalError {
-                    scene: scene_id.clone(),
-                    reason: format!(
-                        "referred to a harmful service: {}",
-                        playable.catalogue.label(service)
-                    ),
-                };
+                let error = CriticalError::new(
+                    scene_id.clone(),
+                    Cause::HarmfulService {
+                        service: service.clone(),
+                    },
+                );
                 self.critical.push(error.clone());
                 events.push(Event::CriticalError(error));
             }
         }
         let consented = consent.is_none_or(|c| self.flags & c == c);
-        if !ticked.is_empty() && !consented {
-            let error = CriticalError {
-                scene: scene_id.clone(),
-                reason: "referred the person without their informed consent".to_owned(),
-            };
+        // Version 2: child protection and emergency care never wait for consent.
+        let exempt = |service: &String| {
+            self.rules >= Rules::V2 && model.consent_exempt.iter().any(|e| e == service)
+        };
+        let needs_consent = ticked.iter().any(|s| !exempt(s));
+        if needs_consent && !consented {
+            let error = CriticalError::new(scene_id.clone(), Cause::NoConsent);
             self.critical.push(error.clone());
             events.push(Event::CriticalError(error));
             let breach = Breach {
@@ -550,6 +607,11 @@ impl Session {
     /// The scenario being played.
     pub fn playable(&self) -> &Arc<Playable> {
         &self.playable
+    }
+
+    /// The version of the rules the session is scored under.
+    pub fn rules(&self) -> Rules {
+        self.rules
     }
 
     /// The seed the display order derives from.
@@ -647,7 +709,7 @@ impl Session {
     /// The outcome of the ending reached, if any.
     pub fn outcome(&self) -> Option<Outcome> {
         match self.ended.and_then(|e| self.playable.compiled.nodes.get(e)) {
-            Some(Node::Ending(outcome)) => Some(*outcome),
+            Some(Node::Ending { outcome, .. }) => Some(*outcome),
             _ => None,
         }
     }

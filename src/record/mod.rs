@@ -66,6 +66,18 @@ pub struct SessionStarted {
     /// The workshop plan the session belongs to, if any.
     #[serde(default)]
     pub plan: Option<String>,
+    /// The version of the scoring rules the session is scored under (1 in records that
+    /// predate versions). A replay or a resume scores under the same rules.
+    #[serde(default = "crate::engine::scoring::first_rules_version")]
+    pub rules: u32,
+}
+
+impl SessionStarted {
+    /// The rules the session is scored under, if this build knows them (a record written by a
+    /// newer build may name a later version).
+    pub fn rules(&self) -> Option<crate::engine::scoring::Rules> {
+        crate::engine::scoring::Rules::from_version(self.rules)
+    }
 }
 
 /// How one visited observation ended (for the cohort's detection rates).
@@ -74,6 +86,9 @@ pub struct ObservationRecord {
     pub scene: String,
     pub observation: String,
     pub indicator: Option<String>,
+    /// Version 2: the vulnerability factor it shows, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<String>,
     pub flagged: bool,
     /// The indicator the trainee named for it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,6 +114,7 @@ impl SessionFinished {
                     scene: s.scene_id(scene).to_owned(),
                     observation: o.id.clone(),
                     indicator: o.indicator.clone(),
+                    factor: o.factor.clone(),
                     flagged: session.is_flagged(scene, i),
                     named: session.named(scene, i).map(str::to_owned),
                 })
@@ -226,7 +242,7 @@ fn tagged<T: Serialize>(tag: &str, value: &T) -> Map<String, Value> {
     map
 }
 
-/// The header of a new session of a scenario.
+/// The header of a new session of a scenario, scored under the current rules.
 pub fn started(
     session_id: String,
     participant: &str,
@@ -245,6 +261,7 @@ pub fn started(
         seed,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         plan,
+        rules: crate::engine::scoring::Rules::CURRENT.version(),
     }
 }
 

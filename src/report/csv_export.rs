@@ -5,8 +5,9 @@ use super::Row;
 use crate::record::format_time;
 use std::io::Write;
 
-/// The columns, in order.
-pub const COLUMNS: [&str; 20] = [
+/// The columns, in order. New columns are only ever appended, so existing spreadsheets keep
+/// reading the old ones where they were.
+pub const COLUMNS: [&str; 24] = [
     "participant",
     "scenario",
     "mode",
@@ -27,6 +28,10 @@ pub const COLUMNS: [&str; 20] = [
     "referral_score",
     "classification_score",
     "breaches",
+    "false_alarm_rate",
+    "factors_noted",
+    "factors_missed",
+    "rules_version",
 ];
 
 /// A text cell made safe: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
@@ -79,6 +84,10 @@ pub fn cells(row: &Row) -> Vec<String> {
         opt(s.and_then(|s| s.referral.map(|r| r.score))),
         opt(s.and_then(|s| s.classification.map(|c| c.score))),
         neutralise(&breaches),
+        opt(s.map(|s| s.indicators.false_alarm_rate())),
+        s.map_or_else(String::new, |s| s.indicators.factors_noted.to_string()),
+        s.map_or_else(String::new, |s| s.indicators.factors_missed.to_string()),
+        s.map_or_else(String::new, |s| s.rules.to_string()),
     ]
 }
 

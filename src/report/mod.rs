@@ -104,11 +104,20 @@ pub fn read_row(
         .and_then(|_| log.lines.last().map(|l| l.at));
     let score = match &finished {
         Some(f) => Some(f.score.clone()),
+        // An interrupted session is scored over what occurred, under the rules it started
+        // with, and only against the very file it was played from.
         None => library
             .and_then(|l| l.find(&started.scenario))
             .filter(|p| p.source_hash() == started.scenario_hash)
-            .and_then(|p| {
-                Session::replay(std::sync::Arc::clone(p), started.seed, &log.actions()).ok()
+            .zip(started.rules())
+            .and_then(|(p, rules)| {
+                Session::replay(
+                    std::sync::Arc::clone(p),
+                    started.seed,
+                    rules,
+                    &log.actions(),
+                )
+                .ok()
             })
             .map(|(s, _)| Score::of(&s)),
     };
@@ -278,12 +287,20 @@ pub struct ScenarioFigures {
     pub critical_errors: usize,
     scaled_sum: f64,
     scaled_n: usize,
+    /// Red herrings flagged, and shown, over complete sessions.
+    pub false_alarms: u32,
+    pub red_herrings: u32,
 }
 
 impl ScenarioFigures {
     /// The mean scaled score of complete sessions.
     pub fn mean_scaled(&self) -> Option<f64> {
         (self.scaled_n > 0).then(|| self.scaled_sum / self.scaled_n as f64)
+    }
+
+    /// The pooled false-alarm rate of complete sessions: red herrings flagged over those shown.
+    pub fn false_alarm_rate(&self) -> Option<f64> {
+        (self.red_herrings > 0).then(|| f64::from(self.false_alarms) / f64::from(self.red_herrings))
     }
 }
 
@@ -316,6 +333,8 @@ pub struct Summary {
     pub scenarios: BTreeMap<String, ScenarioFigures>,
     /// Per indicator: (times shown, times flagged).
     pub indicators: BTreeMap<String, (u32, u32)>,
+    /// Per vulnerability factor: (times shown, times noted).
+    pub factors: BTreeMap<String, (u32, u32)>,
     /// Per principle: times breached.
     pub breaches: BTreeMap<String, u32>,
     /// Per participant: the scores of their first complete pre and post assessment.
@@ -342,7 +361,7 @@ impl Summary {
                     Some(crate::scenario::model::AssessmentForm::Post) => {
                         s.assessment_ids.1 = Some(p.id().to_owned())
                     }
-                    None => {}
+                    Some(crate::scenario::model::AssessmentForm::Delayed) | None => {}
                 }
             }
         }
@@ -368,6 +387,8 @@ impl Summary {
                 fig.complete += 1;
                 fig.scaled_sum += score.scaled;
                 fig.scaled_n += 1;
+                fig.false_alarms += score.indicators.false_alarms;
+                fig.red_herrings += score.indicators.red_herrings;
                 let participant = row.started.participant.clone();
                 let (pre_id, post_id) = &self.assessment_ids;
                 let is_pre = pre_id.as_deref() == Some(row.started.scenario.as_str());
@@ -399,11 +420,13 @@ impl Summary {
         }
         if let Some(f) = &row.finished {
             for o in &f.observations {
-                if let Some(ind) = &o.indicator {
-                    let e = self.indicators.entry(ind.clone()).or_default();
-                    e.0 += 1;
-                    e.1 += u32::from(o.flagged);
-                }
+                let tally = match (&o.indicator, &o.factor) {
+                    (Some(ind), _) => self.indicators.entry(ind.clone()).or_default(),
+                    (None, Some(factor)) => self.factors.entry(factor.clone()).or_default(),
+                    (None, None) => continue,
+                };
+                tally.0 += 1;
+                tally.1 += u32::from(o.flagged);
             }
         }
     }
@@ -416,8 +439,19 @@ impl Summary {
 
     /// Indicators by detection rate, lowest first: (id, rate, shown).
     pub fn most_missed(&self) -> Vec<(String, f64, u32)> {
-        let mut v: Vec<(String, f64, u32)> = self
-            .indicators
+        lowest_rates(&self.indicators)
+    }
+
+    /// Vulnerability factors by how often they were noted, lowest first: (id, rate, shown).
+    pub fn factors_least_noted(&self) -> Vec<(String, f64, u32)> {
+        lowest_rates(&self.factors)
+    }
+}
+
+/// Rates of (shown, flagged) counts, lowest first, then most shown first.
+fn lowest_rates(counts: &BTreeMap<String, (u32, u32)>) -> Vec<(String, f64, u32)> {
+    {
+        let mut v: Vec<(String, f64, u32)> = counts
             .iter()
             .filter(|(_, (shown, _))| *shown > 0)
             .map(|(id, (shown, flagged))| {
@@ -427,7 +461,9 @@ impl Summary {
         v.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
         v
     }
+}
 
+impl Summary {
     /// The summary as text for the command line.
     pub fn to_text(&self, library: Option<&Library>) -> String {
         use std::fmt::Write as _;
@@ -449,11 +485,13 @@ impl Summary {
         for (id, f) in &self.scenarios {
             let _ = writeln!(
                 t,
-                "  {id:<28} {:>5} sessions  {:>5} complete  {:>5} passed  mean {}  {} critical errors",
+                "  {id:<28} {:>5} sessions  {:>5} complete  {:>5} passed  mean {}  false alarms {}  {} critical errors",
                 f.sessions,
                 f.complete,
                 f.passed,
                 f.mean_scaled()
+                    .map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
+                f.false_alarm_rate()
                     .map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
                 f.critical_errors
             );
@@ -462,6 +500,13 @@ impl Summary {
         if !missed.is_empty() {
             let _ = writeln!(t, "\nIndicators the group misses most (detection rate):");
             for (id, rate, shown) in missed.iter().take(10) {
+                let _ = writeln!(t, "  {:>4.0}%  of {shown:>5}  {}", rate * 100.0, label(id));
+            }
+        }
+        let factors = self.factors_least_noted();
+        if !factors.is_empty() {
+            let _ = writeln!(t, "\nVulnerability factors the group notes least:");
+            for (id, rate, shown) in factors.iter().take(10) {
                 let _ = writeln!(t, "  {:>4.0}%  of {shown:>5}  {}", rate * 100.0, label(id));
             }
         }

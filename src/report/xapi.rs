@@ -162,10 +162,19 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>, home: &s
             if score.passed { "passed" } else { "failed" },
             scenario_object.clone(),
             Some(json!({
-                "score": { "scaled": (score.scaled.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0 },
+                "score": { "scaled": round4(score.scaled.clamp(0.0, 1.0)) },
                 "success": score.passed,
                 "completion": true,
                 "duration": duration,
+                "extensions": {
+                    format!("{home}/xapi/rules-version"): score.rules,
+                    format!("{home}/xapi/indicator-score"): round4(score.indicators.score),
+                    format!("{home}/xapi/false-alarm-rate"):
+                        round4(score.indicators.false_alarm_rate()),
+                    format!("{home}/xapi/factors-noted"): score.indicators.factors_noted,
+                    format!("{home}/xapi/factors-missed"): score.indicators.factors_missed,
+                    format!("{home}/xapi/critical-errors"): score.critical_errors.len(),
+                },
             })),
             finished_at,
             false,
@@ -182,6 +191,11 @@ pub fn statements(row: &Row, lines: &[Line], library: Option<&Library>, home: &s
         );
     }
     out
+}
+
+/// A figure rounded to four decimals, as statements carry it.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 /// Writes statements as one JSON array, a session at a time.

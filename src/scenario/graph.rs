@@ -1,7 +1,8 @@
 //! The (scene, flags) state graph of a scenario: compilation to indices, reachability, cycles,
 //! best and worst decision points, path counts, whether each ending can be reached with a pass,
-//! and a Graphviz DOT picture for authors.
+//! paths that show no red herring, and a Graphviz DOT picture for authors.
 
+use super::cues::{self, SurfaceCues};
 use super::model::{Grade, Outcome, Scenario, SceneKind};
 use crate::engine::scoring::{SubScores, weighted_scaled};
 use std::collections::{HashMap, HashSet};
@@ -76,11 +77,33 @@ pub enum Node {
         next: usize,
         consent: Option<Flags>,
         max_points: i32,
+        /// The most it can score ticking only consent-exempt services.
+        exempt_points: i32,
     },
     Classify {
         next: usize,
     },
-    Ending(Outcome),
+    Ending {
+        outcome: Outcome,
+        declined: bool,
+    },
+}
+
+impl Node {
+    /// Whether reaching this node is a critical error (version 2): a `Harmed` ending, or a
+    /// `NotProtected` one that is not the person's own informed refusal.
+    pub fn is_consequence(&self) -> bool {
+        matches!(
+            self,
+            Node::Ending {
+                outcome: Outcome::Harmed,
+                ..
+            } | Node::Ending {
+                outcome: Outcome::NotProtected,
+                declined: false
+            }
+        )
+    }
 }
 
 /// A choice, compiled.
@@ -92,6 +115,8 @@ pub struct Edge {
     pub next: usize,
     pub grade: Option<Grade>,
     pub critical: bool,
+    /// The length of the choice's text in characters (for the length-cue checks).
+    pub length: u32,
 }
 
 impl Edge {
@@ -162,6 +187,7 @@ pub fn compile(scenario: &Scenario) -> Option<Compiled> {
                         next: scene(&c.next)?,
                         grade: c.grade,
                         critical: c.critical,
+                        length: u32::try_from(c.text.chars().count()).unwrap_or(u32::MAX),
                     })
                 })
                 .collect::<Option<Vec<_>>>()
@@ -173,11 +199,15 @@ pub fn compile(scenario: &Scenario) -> Option<Compiled> {
                     None => None,
                 },
                 max_points: r.max_points(),
+                exempt_points: r.exempt_points(),
             }),
             SceneKind::Classify(c) => Some(Node::Classify {
                 next: scene(&c.next)?,
             }),
-            SceneKind::Ending(e) => Some(Node::Ending(e.outcome)),
+            SceneKind::Ending(e) => Some(Node::Ending {
+                outcome: e.outcome,
+                declined: e.declined,
+            }),
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Compiled {
@@ -222,13 +252,54 @@ pub enum GraphProblem {
 pub struct EndingReach {
     pub scene: usize,
     pub outcome: Outcome,
+    /// The person's own informed refusal (`declined: true`).
+    pub declined: bool,
     /// Complete paths to this ending.
     pub paths: f64,
-    /// The best scaled score a path to it can reach without a critical error (`None`: only
-    /// critical paths lead there).
+    /// The best scaled score a path to it can reach without a critical choice or referral
+    /// (`None`: only critical paths lead there). Reaching a consequence ending is itself
+    /// critical, so such an ending is never passed, whatever this says.
     pub best_scaled: Option<f64>,
-    /// Whether that best score reaches the pass mark.
+    /// Whether a path to it can pass: that best score reaches the pass mark and the ending is
+    /// not a consequence.
     pub pass_reachable: bool,
+}
+
+impl EndingReach {
+    /// Whether the validator expects a pass to be reachable here: a `Protected` or
+    /// `PartlyProtected` ending, or a declined one.
+    pub fn should_be_passable(&self) -> bool {
+        matches!(self.outcome, Outcome::Protected | Outcome::PartlyProtected) || self.declined
+    }
+}
+
+/// What the analysis needs to know of each scene's observations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SceneFacts {
+    /// Any observation at all (the indicator sub-score occurs once one is seen).
+    pub observations: bool,
+    /// Any observation with an indicator.
+    pub indicators: bool,
+    /// Any red herring (an observation with neither indicator nor factor).
+    pub red_herrings: bool,
+}
+
+impl SceneFacts {
+    /// The facts of every scene of a scenario, in order.
+    pub fn of(scenario: &Scenario) -> Vec<SceneFacts> {
+        scenario
+            .scenes
+            .values()
+            .map(|k| {
+                let obs = k.observations();
+                SceneFacts {
+                    observations: !obs.is_empty(),
+                    indicators: obs.iter().any(|o| o.indicator.is_some()),
+                    red_herrings: obs.iter().any(|o| o.is_red_herring()),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Everything the state-graph analysis reports about a scenario.
@@ -246,6 +317,10 @@ pub struct Analysis {
     pub problems: Vec<GraphProblem>,
     /// The most decision points still to be gained from each reachable state.
     pub best_to_end: QuickMap<State, i32>,
+    /// Endings (scene positions) that some complete path reaches without showing a red herring.
+    pub herringless_endings: Vec<usize>,
+    /// What a player who knows nothing and follows a fixed rule can score.
+    pub surface: SurfaceCues,
 }
 
 impl Analysis {
@@ -348,7 +423,7 @@ pub fn transitions(compiled: &Compiled, state: State) -> Vec<(State, Step)> {
             },
             Step::Classify,
         )],
-        Some(Node::Ending(_)) | None => Vec::new(),
+        Some(Node::Ending { .. }) | None => Vec::new(),
     }
 }
 
@@ -368,21 +443,29 @@ struct Shape {
     classified: bool,
 }
 
-/// Analyses a compiled scenario against its pass mark. `has_observations[i]` says whether scene
-/// `i` shows any observation (the indicator sub-score occurs once one is seen).
-pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -> Analysis {
+/// Analyses a compiled scenario against its pass mark, under the current rules.
+pub fn analyse(scenario: &Scenario, compiled: &Compiled) -> Analysis {
+    let facts = SceneFacts::of(scenario);
+    let pass_mark = scenario.pass_mark;
     let n_scenes = compiled.nodes.len();
+    let failed = |states, reachable_scenes, problems| Analysis {
+        states,
+        reachable_scenes,
+        paths: 0.0,
+        best: 0,
+        worst: 0,
+        endings: Vec::new(),
+        problems,
+        best_to_end: QuickMap::default(),
+        herringless_endings: Vec::new(),
+        surface: SurfaceCues::default(),
+    };
     let Some(graph) = StateGraph::explore(compiled) else {
-        return Analysis {
-            states: MAX_STATES,
-            reachable_scenes: vec![true; n_scenes],
-            paths: 0.0,
-            best: 0,
-            worst: 0,
-            endings: Vec::new(),
-            problems: vec![GraphProblem::TooManyStates],
-            best_to_end: QuickMap::default(),
-        };
+        return failed(
+            MAX_STATES,
+            vec![true; n_scenes],
+            vec![GraphProblem::TooManyStates],
+        );
     };
     let n = graph.states.len();
     let mut problems = Vec::new();
@@ -397,7 +480,7 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
         }
     }
 
-    let is_ending = |i: usize| matches!(compiled.nodes[graph.states[i].scene], Node::Ending(_));
+    let is_ending = |i: usize| matches!(compiled.nodes[graph.states[i].scene], Node::Ending { .. });
 
     // States from which an ending can be reached: backwards from the endings.
     let mut predecessors = vec![Vec::new(); n];
@@ -437,16 +520,7 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
         }
     }
     if !problems.is_empty() {
-        return Analysis {
-            states: n,
-            reachable_scenes,
-            paths: 0.0,
-            best: 0,
-            worst: 0,
-            endings: Vec::new(),
-            problems,
-            best_to_end: QuickMap::default(),
-        };
+        return failed(n, reachable_scenes, problems);
     }
 
     // Best, worst and path counts, from the endings back (reverse topological order).
@@ -473,11 +547,18 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
     let best_points = best[0];
     let worst_points = worst[0];
 
-    let endings = pass_reach(
+    let endings = pass_reach(compiled, &graph, &order, &facts, best_points, pass_mark);
+    let herringless_endings = if facts.iter().any(|f| f.observations) {
+        herringless_endings(compiled, &graph, &order, &facts)
+    } else {
+        Vec::new()
+    };
+    let surface = cues::surface_cues(
+        scenario,
         compiled,
         &graph,
         &order,
-        has_observations,
+        &facts,
         best_points,
         pass_mark,
     );
@@ -498,7 +579,39 @@ pub fn analyse(compiled: &Compiled, has_observations: &[bool], pass_mark: f64) -
         endings,
         problems,
         best_to_end,
+        herringless_endings,
+        surface,
     }
+}
+
+/// The endings some complete path reaches without showing a red herring (scene positions, in
+/// order): on such a path, flagging every observation costs nothing.
+fn herringless_endings(
+    compiled: &Compiled,
+    graph: &StateGraph,
+    order: &[usize],
+    facts: &[SceneFacts],
+) -> Vec<usize> {
+    let herring = |state: usize| facts[graph.states[state].scene].red_herrings;
+    let mut clean = vec![false; graph.states.len()];
+    clean[0] = !herring(0);
+    for &i in order {
+        if !clean[i] {
+            continue;
+        }
+        for &(to, _) in &graph.successors[i] {
+            clean[to] |= !herring(to);
+        }
+    }
+    let mut endings: Vec<usize> = order
+        .iter()
+        .filter(|&&i| clean[i])
+        .map(|&i| graph.states[i].scene)
+        .filter(|&scene| matches!(compiled.nodes[scene], Node::Ending { .. }))
+        .collect();
+    endings.sort_unstable();
+    endings.dedup();
+    endings
 }
 
 /// A topological order of the states (start first), and the (state, choice) pairs that close a
@@ -543,7 +656,7 @@ fn pass_reach(
     compiled: &Compiled,
     graph: &StateGraph,
     order: &[usize],
-    has_observations: &[bool],
+    facts: &[SceneFacts],
     best_points: i32,
     pass_mark: f64,
 ) -> Vec<EndingReach> {
@@ -551,10 +664,9 @@ fn pass_reach(
     let mut shapes: Vec<QuickMap<Shape, i32>> = vec![QuickMap::default(); n];
     let mut overflowed = vec![false; n];
     let observed_at = |state: usize| {
-        has_observations
+        facts
             .get(graph.states[state].scene)
-            .copied()
-            .unwrap_or(false)
+            .is_some_and(|f| f.observations)
     };
     shapes[0].insert(
         Shape {
@@ -594,12 +706,17 @@ fn pass_reach(
                         Node::Referral {
                             consent,
                             max_points,
+                            exempt_points,
                             ..
                         },
                     ) if *max_points > 0 => {
                         let consented = consent.is_none_or(|c| state.flags & c == c);
                         next.referral_max += max_points;
-                        next.referral_points += if consented { *max_points } else { 0 };
+                        next.referral_points += if consented {
+                            *max_points
+                        } else {
+                            *exempt_points
+                        };
                     }
                     (Step::Classify, _) => next.classified = true,
                     _ => {}
@@ -617,7 +734,7 @@ fn pass_reach(
             }
         }
         // Endings keep their shapes for the verdict below.
-        if matches!(node, Node::Ending(_)) {
+        if matches!(node, Node::Ending { .. }) {
             shapes[i] = from;
         }
     }
@@ -625,7 +742,8 @@ fn pass_reach(
     let mut by_scene: Vec<EndingReach> = Vec::new();
     for &i in order {
         let state = graph.states[i];
-        let Node::Ending(outcome) = compiled.nodes[state.scene] else {
+        let node = &compiled.nodes[state.scene];
+        let &Node::Ending { outcome, declined } = node else {
             continue;
         };
         let best_here = shapes[i]
@@ -637,9 +755,11 @@ fn pass_reach(
         let reach = EndingReach {
             scene: state.scene,
             outcome,
+            declined,
             paths: paths_to[i],
             best_scaled: best_here,
-            pass_reachable: overflowed[i] || best_here.is_some_and(|b| b >= pass_mark),
+            pass_reachable: !node.is_consequence()
+                && (overflowed[i] || best_here.is_some_and(|b| b >= pass_mark)),
         };
         match by_scene.iter_mut().find(|e| e.scene == state.scene) {
             Some(e) => {
@@ -706,10 +826,15 @@ pub fn to_dot(scenario: &Scenario) -> String {
                 match e.outcome {
                     Outcome::Protected => "palegreen",
                     Outcome::PartlyProtected => "khaki",
+                    Outcome::NotProtected if e.declined => "lightblue",
                     Outcome::NotProtected => "orange",
                     Outcome::Harmed => "tomato",
                 },
-                format!("{id}\\n{}", e.outcome.label()),
+                format!(
+                    "{id}\\n{}{}",
+                    e.outcome.label(),
+                    if e.declined { " (declined)" } else { "" }
+                ),
             ),
         };
         let start = if id == scenario.start {

@@ -112,10 +112,11 @@ impl Library {
         let (catalogue, catalogue_diagnostics) = load_catalogue(&options.catalogue, options.limits);
         let catalogue = catalogue.map(Arc::new);
 
+        // Files are independent: each is read and checked on its own thread's share.
+        let loaded = parallel_map(&files, |path| load_entry(path, catalogue.as_ref(), options));
         let mut entries = Vec::with_capacity(files.len());
         let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
-        for path in files {
-            let mut entry = load_entry(&path, catalogue.as_ref(), options);
+        for (path, mut entry) in files.into_iter().zip(loaded) {
             if let Some(id) = &entry.id {
                 if let Some(first) = first_by_id.get(id) {
                     let position = fs::read_to_string(&path)
@@ -170,6 +171,35 @@ impl Library {
     pub fn find(&self, id: &str) -> Option<&Arc<Playable>> {
         self.playable().find(|p| p.id() == id)
     }
+}
+
+/// `f` over `items`, in order, shared out over as many threads as the machine has cores (at most
+/// eight); one thread for a short list.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8)
+        .min(items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for handle in handles {
+            match handle.join() {
+                Ok(results) => out.extend(results),
+                // A bug, not bad input: carry it on as the single-threaded code would.
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        out
+    })
 }
 
 fn collect_ron_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {

@@ -1,11 +1,13 @@
 //! Scenarios: the model, loading with positions, validation, the state graph, and the library.
 
+pub mod cues;
 pub mod diagnostic;
 pub mod graph;
 pub mod library;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod reading;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};

@@ -1,4 +1,5 @@
-//! The serde model of the catalogue and of one scenario, as written in RON (format version 1).
+//! The serde model of the catalogue and of one scenario, as written in RON (format version 2;
+//! every version-1 file reads unchanged).
 //!
 //! These types mirror `scenario-format.md` field for field. They hold what the author wrote,
 //! unchecked; `validate` checks them and `graph` compiles them into indices for the engine.
@@ -8,12 +9,17 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::marker::PhantomData;
 
-/// The shared vocabulary of the course: indicators, principles, services and case types.
+/// The shared vocabulary of the course: indicators, vulnerability factors, principles, services
+/// and case types.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// Version 2: circumstances that make a person vulnerable (or protect them); never scored as
+    /// indicators.
+    #[serde(default)]
+    pub factors: Vec<Factor>,
     #[serde(default)]
     pub principles: Vec<Principle>,
     #[serde(default)]
@@ -26,6 +32,11 @@ impl Catalogue {
     /// The indicator with this id, if the catalogue has one.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The vulnerability factor with this id, if the catalogue has one.
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.factors.iter().find(|f| f.id == id)
     }
 
     /// The principle with this id, if the catalogue has one.
@@ -47,6 +58,8 @@ impl Catalogue {
     pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
         if let Some(i) = self.indicator(id) {
             &i.label
+        } else if let Some(f) = self.factor(id) {
+            &f.label
         } else if let Some(p) = self.principle(id) {
             &p.label
         } else if let Some(s) = self.service(id) {
@@ -119,6 +132,45 @@ impl Strength {
             Strength::Weak => 1,
         }
     }
+}
+
+/// A circumstance that makes a person more vulnerable to violence, exploitation or abuse (a risk)
+/// or less (a protective factor), after IOM's determinants of migrant vulnerability.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    pub level: Level,
+    pub kind: FactorKind,
+}
+
+/// The level a vulnerability factor acts at.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Individual,
+    Household,
+    Community,
+    Structural,
+}
+
+impl Level {
+    /// The four levels, from the person outwards.
+    pub const ALL: [Level; 4] = [
+        Level::Individual,
+        Level::Household,
+        Level::Community,
+        Level::Structural,
+    ];
+}
+
+/// Whether a factor raises or lowers the person's vulnerability.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactorKind {
+    Risk,
+    Protective,
 }
 
 /// A principle of protection and assistance that a choice upholds or breaches.
@@ -207,11 +259,14 @@ impl Scenario {
     }
 }
 
-/// Which form of the pre/post assessment a scenario is.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+/// Which form of the assessment a scenario is: before the course, at its end, or weeks later
+/// (the delayed form measures what lasted). The forms are parallel: the same skills and
+/// difficulty, different stories.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AssessmentForm {
     Pre,
     Post,
+    Delayed,
 }
 
 /// A scene of one of the four kinds.
@@ -268,17 +323,27 @@ pub struct Scene {
     pub choices: Vec<Choice>,
 }
 
-/// Something the trainee may notice, and flag as an indicator.
+/// Something the trainee may notice, and flag.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     pub id: String,
     pub text: String,
-    /// The indicator this shows; none for a red herring.
+    /// The indicator this shows (at most one of `indicator` and `factor`).
     #[serde(default)]
     pub indicator: Option<String>,
+    /// Version 2: the vulnerability factor this shows. With neither, a red herring.
+    #[serde(default)]
+    pub factor: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl Observation {
+    /// Whether it is a red herring: neither an indicator nor a factor.
+    pub fn is_red_herring(&self) -> bool {
+        self.indicator.is_none() && self.factor.is_none()
+    }
 }
 
 /// A decision the trainee may take.
@@ -344,6 +409,10 @@ pub struct Referral {
     pub services: OrderedMap<Rating>,
     #[serde(default)]
     pub consent_flag: Option<String>,
+    /// Version 2: services that may be ticked without the consent flag (child protection for a
+    /// child, emergency care for a life at risk).
+    #[serde(default)]
+    pub consent_exempt: Vec<String>,
     #[serde(default)]
     pub feedback: Option<String>,
     pub next: String,
@@ -358,6 +427,15 @@ impl Referral {
     /// The most a referral can score: 2 per Required and 1 per Recommended service.
     pub fn max_points(&self) -> i32 {
         self.services.values().map(|r| r.points().max(0)).sum()
+    }
+
+    /// The most a referral can score ticking only its consent-exempt services.
+    pub fn exempt_points(&self) -> i32 {
+        self.services
+            .iter()
+            .filter(|(id, _)| self.consent_exempt.iter().any(|e| e == id))
+            .map(|(_, r)| r.points().max(0))
+            .sum()
     }
 }
 
@@ -401,6 +479,11 @@ pub struct Ending {
     pub title: String,
     pub text: String,
     pub outcome: Outcome,
+    /// Version 2 (only with `NotProtected`): the person's own informed refusal of help, which
+    /// the trainee respected. Any other `NotProtected` ending, and every `Harmed` one, is a
+    /// critical error to reach.
+    #[serde(default)]
+    pub declined: bool,
 }
 
 /// What became of the person at an ending.

@@ -3,9 +3,10 @@
 //! Checks run on the parsed model and name what they are about by a path into the document;
 //! `load` turns each path into `file:line:col`.
 
+use super::cues::{self, ChoicePick, CueOutcome, FlagPick, ReferPick, SURFACE_CUE_LIMIT};
 use super::diagnostic::{Finding, Seg};
 use super::graph::{self, Analysis, Compiled, GraphProblem, MAX_FLAGS, MAX_STATES, Node};
-use super::model::{Catalogue, Scenario, SceneKind, is_valid_id};
+use super::model::{Catalogue, Outcome, Rating, Scenario, SceneKind, is_valid_id};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
 
@@ -99,14 +100,20 @@ fn path(base: &[Seg], more: &[Seg]) -> Vec<Seg> {
     [base, more].concat()
 }
 
-/// Checks the catalogue on its own: ids well formed and not repeated within each list.
+/// Checks the catalogue on its own: ids well formed and not repeated within each list, and no
+/// id both an indicator and a factor.
 pub fn check_catalogue(catalogue: &Catalogue) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let lists: [(&'static str, &str, Vec<&str>); 4] = [
+    let lists: [(&'static str, &str, Vec<&str>); 5] = [
         (
             "indicators",
             "indicator",
             catalogue.indicators.iter().map(|i| i.id.as_str()).collect(),
+        ),
+        (
+            "factors",
+            "factor",
+            catalogue.factors.iter().map(|f| f.id.as_str()).collect(),
         ),
         (
             "principles",
@@ -139,6 +146,19 @@ pub fn check_catalogue(catalogue: &Catalogue) -> Vec<Finding> {
                     ),
                 ));
             }
+        }
+    }
+    for (i, factor) in catalogue.factors.iter().enumerate() {
+        if catalogue.indicator(&factor.id).is_some() {
+            findings.push(Finding::error(
+                vec![Seg::Field("factors"), Seg::Index(i), Seg::Field("id")],
+                format!(
+                    "\"{}\" is both an indicator and a vulnerability factor; a circumstance that \
+                     makes a person vulnerable is a factor, a sign of trafficking an indicator: \
+                     keep one and rename the other",
+                    factor.id
+                ),
+            ));
         }
     }
     findings
@@ -306,6 +326,7 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
     check_next(&s.start, vec![Seg::Field("start")], &mut f);
 
     let indicator_ids = || cat.indicators.iter().map(|i| i.id.as_str());
+    let factor_ids = || cat.factors.iter().map(|x| x.id.as_str());
     let principle_ids = || cat.principles.iter().map(|p| p.id.as_str());
     let service_ids = || cat.services.iter().map(|x| x.id.as_str());
     let case_ids = || cat.case_types.iter().map(|c| c.id.as_str());
@@ -356,15 +377,50 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                         observation_seen.insert(&obs.id, scene_id);
                     }
                     match &obs.indicator {
-                        Some(ind) if cat.indicator(ind).is_none() => f.push(Finding::error(
-                            path(&at, &[Seg::Field("indicator")]),
-                            format!(
-                                "there is no indicator \"{ind}\" in the catalogue{}",
+                        Some(ind) if cat.indicator(ind).is_none() => {
+                            let hint = if cat.factor(ind).is_some() {
+                                format!(
+                                    "; \"{ind}\" is a vulnerability factor: write `factor: \"{ind}\"`"
+                                )
+                            } else {
                                 did_you_mean(ind, indicator_ids())
+                            };
+                            f.push(Finding::error(
+                                path(&at, &[Seg::Field("indicator")]),
+                                format!("there is no indicator \"{ind}\" in the catalogue{hint}"),
+                            ));
+                        }
+                        _ => {}
+                    }
+                    match (&obs.factor, &obs.indicator) {
+                        (Some(_), Some(ind)) => f.push(Finding::error(
+                            path(&at, &[Seg::Field("factor")]),
+                            format!(
+                                "observation \"{}\" has both an indicator (\"{ind}\") and a factor; \
+                                 give it one: an indicator if it is a sign of trafficking, a factor \
+                                 if it is a circumstance that makes the person vulnerable",
+                                obs.id
                             ),
                         )),
-                        Some(_) => {}
-                        None => red_herrings += 1,
+                        (Some(fac), None) if cat.factor(fac).is_none() => {
+                            let hint = if cat.indicator(fac).is_some() {
+                                format!(
+                                    "; \"{fac}\" is an indicator: write `indicator: \"{fac}\"`"
+                                )
+                            } else {
+                                did_you_mean(fac, factor_ids())
+                            };
+                            f.push(Finding::error(
+                                path(&at, &[Seg::Field("factor")]),
+                                format!(
+                                    "there is no vulnerability factor \"{fac}\" in the catalogue{hint}"
+                                ),
+                            ));
+                        }
+                        _ => {}
+                    }
+                    if obs.is_red_herring() {
+                        red_herrings += 1;
                     }
                 }
                 if scene.choices.is_empty() {
@@ -440,6 +496,28 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                         ),
                     ));
                 }
+                for (k, service) in r.consent_exempt.iter().enumerate() {
+                    let at = path(&base, &[Seg::Field("consent_exempt"), Seg::Index(k)]);
+                    match r.rating(service) {
+                        Some(Rating::Required | Rating::Recommended) => {}
+                        Some(Rating::Harmful) => f.push(Finding::error(
+                            at,
+                            format!(
+                                "\"{service}\" is rated Harmful in this referral, so it cannot be \
+                                 consent-exempt; only a Required or Recommended service (child \
+                                 protection for a child, emergency care) may be ticked without consent"
+                            ),
+                        )),
+                        None => f.push(Finding::error(
+                            at,
+                            format!(
+                                "the consent-exempt service \"{service}\" is not listed in this \
+                                 referral's `services`; list it as Required or Recommended{}",
+                                did_you_mean(service, r.services.keys())
+                            ),
+                        )),
+                    }
+                }
                 let mut seen = HashSet::new();
                 for (k, service) in r.services.keys().enumerate() {
                     let at = path(&base, &[Seg::Field("services"), Seg::Key(k)]);
@@ -495,15 +573,26 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                     ));
                 }
             }
-            SceneKind::Ending(_) => {}
+            SceneKind::Ending(e) => {
+                if e.declined && e.outcome != Outcome::NotProtected {
+                    f.push(Finding::error(
+                        path(&base, &[Seg::Field("declined")]),
+                        format!(
+                            "`declined: true` marks the person's own informed refusal of help, \
+                             which only a NotProtected ending can be; this ending is {:?}",
+                            e.outcome
+                        ),
+                    ));
+                }
+            }
         }
     }
 
     if red_herrings == 0 && s.observations().next().is_some() {
         f.push(Finding::warning(
             vec![Seg::Field("scenes")],
-            "this scenario has no red herrings (observations without an indicator); add some, \
-             so trainees learn to tell true indicators from ordinary details",
+            "this scenario has no red herrings (observations with neither an indicator nor a \
+             factor); add some, so trainees learn to tell true indicators from ordinary details",
         ));
     }
 
@@ -516,18 +605,13 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
     let Some(compiled) = graph::compile(s) else {
         return (f, None);
     };
-    let has_observations: Vec<bool> = s
-        .scenes
-        .values()
-        .map(|k| !k.observations().is_empty())
-        .collect();
-    let analysis = graph::analyse(&compiled, &has_observations, s.pass_mark);
+    let analysis = graph::analyse(s, &compiled);
     for problem in &analysis.problems {
         f.push(graph_finding(s, &compiled, problem));
     }
     if analysis.problems.is_empty() {
         for ending in &analysis.endings {
-            if !ending.pass_reachable {
+            if ending.should_be_passable() && !ending.pass_reachable {
                 let why = match ending.best_scaled {
                     Some(best) => format!(
                         "the best a path here can score without a critical error is {:.0}%, below \
@@ -546,9 +630,89 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                 ));
             }
         }
+        for &ending in &analysis.herringless_endings {
+            f.push(Finding::warning(
+                vec![Seg::Field("scenes"), Seg::Key(ending)],
+                format!(
+                    "a path to ending \"{}\" shows no red herring, so a trainee on it loses \
+                     nothing by flagging every observation; add an ordinary detail (an \
+                     observation with neither indicator nor factor) to a scene on that path",
+                    s.scene_id(ending)
+                ),
+            ));
+        }
+        let length = cues::length_cue(s);
+        if length.is_cue()
+            && let Some(&first) = length.best_is_longest.first()
+        {
+            let scenes: Vec<&str> = length
+                .best_is_longest
+                .iter()
+                .map(|&i| s.scene_id(i))
+                .collect();
+            f.push(Finding::warning(
+                vec![Seg::Field("scenes"), Seg::Key(first)],
+                format!(
+                    "length cue: in {} of the {} decision scenes the best choice is also the \
+                     longest ({}), so a trainee can guess it by its length; make the choices of \
+                     each scene similar in length and care",
+                    length.best_is_longest.len(),
+                    length.decision_scenes,
+                    scenes.join(", ")
+                ),
+            ));
+        }
+        if analysis.surface.is_cue()
+            && let Some(best) = &analysis.surface.best
+        {
+            f.push(Finding::warning(
+                vec![Seg::Field("pass_mark")],
+                surface_cue_message(s, best),
+            ));
+        }
         return (f, Some((compiled, analysis)));
     }
     (f, None)
+}
+
+/// Plain words for a fixed rule a player who knows nothing might follow.
+pub fn describe_rule(rule: &cues::CueRule) -> String {
+    let choice = match rule.choice {
+        ChoicePick::Longest => "always takes the longest choice",
+        ChoicePick::Shortest => "always takes the shortest choice",
+    };
+    let flags = match rule.flags {
+        FlagPick::All => "flags every observation",
+        FlagPick::None => "flags nothing",
+    };
+    let referral = match rule.referral {
+        ReferPick::AllListed => "ticks every listed service",
+        ReferPick::None => "ticks no service",
+    };
+    match &rule.case_type {
+        Some(t) => format!("{choice}, {flags}, {referral} and always answers \"{t}\""),
+        None => format!("{choice}, {flags} and {referral}"),
+    }
+}
+
+fn surface_cue_message(s: &Scenario, best: &CueOutcome) -> String {
+    let verdict = if best.passes {
+        format!("passes with {:.0}%", best.scaled * 100.0)
+    } else {
+        format!(
+            "scores {:.0}% (more than {:.0}%)",
+            best.scaled * 100.0,
+            SURFACE_CUE_LIMIT * 100.0
+        )
+    };
+    format!(
+        "surface-cue pass: a trainee who knows nothing and {} {verdict}, ending at \"{}\"; \
+         make the best choices no longer or more careful-sounding than the others, list a \
+         harmful service on each referral, and show red herrings and indicators on every path \
+         (`mpa-trainer paths` shows the figures)",
+        describe_rule(&best.rule),
+        s.scene_id(best.ending)
+    )
 }
 
 fn graph_finding(s: &Scenario, compiled: &Compiled, problem: &GraphProblem) -> Finding {

@@ -8,6 +8,7 @@ use mpa_trainer::app::views::play::{PlayAction, PlayForm, PlayModel, play_view};
 use mpa_trainer::app::views::progress::{ProgressAction, ProgressModel, progress_view};
 use mpa_trainer::app::views::start::{StartAction, StartForm, StartModel, start_view};
 use mpa_trainer::engine::Score;
+use mpa_trainer::engine::scoring::Rules;
 use mpa_trainer::engine::session::Session;
 use mpa_trainer::practice::{History, PastSession};
 use mpa_trainer::record::{Mode, SessionFinished};
@@ -249,7 +250,7 @@ fn click_start(h: &mut Harness<'_, (StartForm, Option<StartAction>)>) {
 fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
     // Two finished sessions of the fixture, the second better.
     let finished = |actions: &[mpa_trainer::engine::Action]| {
-        let (s, _) = Session::replay(paria(), 3, actions).unwrap();
+        let (s, _) = Session::replay(paria(), 3, Rules::CURRENT, actions).unwrap();
         SessionFinished::of(&s, Score::of(&s))
     };
     use mpa_trainer::engine::Action::*;

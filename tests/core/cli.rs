@@ -41,7 +41,7 @@ fn validate_exits_0_with_warnings_1_with_errors_2_when_it_cannot_run() {
         CATALOGUE[1],
     ]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    assert!(stdout(&ok).contains(": warning: no path reaches ending \"not_protected\""));
+    assert!(stdout(&ok).contains(": warning: length cue: in 2 of the 2 decision scenes"));
     assert!(stderr(&ok).contains("1 scenario file and the catalogue: 0 errors, 1 warning"));
 
     let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@
 //! any critical choice fails.
 
 use mpa_trainer::engine::Score;
+use mpa_trainer::engine::scoring::Rules;
 use mpa_trainer::engine::session::{Action, Session};
 use mpa_trainer::scenario::graph::{Node, State, StateGraph, Step};
 use mpa_trainer::scenario::model::{Outcome, Rating, SceneKind};
@@ -258,7 +259,7 @@ fn every_scenario_is_a_real_branching_encounter_and_its_whole_graph_behaves() {
         assert!(p.analysis.reachable_scenes.iter().all(|r| *r), "{id}");
         let graph = StateGraph::explore(&p.compiled).unwrap();
         for (i, st) in graph.states.iter().enumerate() {
-            let is_end = matches!(p.compiled.nodes[st.scene], Node::Ending(_));
+            let is_end = matches!(p.compiled.nodes[st.scene], Node::Ending { .. });
             assert!(
                 is_end || !graph.successors[i].is_empty(),
                 "{id}: a state with no way on"
@@ -269,8 +270,10 @@ fn every_scenario_is_a_real_branching_encounter_and_its_whole_graph_behaves() {
             );
         }
         for e in &p.analysis.endings {
-            assert!(
-                e.paths >= 1.0 && e.pass_reachable,
+            assert!(e.paths >= 1.0, "{id}: ending {}", s.scene_id(e.scene));
+            assert_eq!(
+                e.pass_reachable,
+                e.should_be_passable(),
                 "{id}: ending {}",
                 s.scene_id(e.scene)
             );
@@ -301,7 +304,8 @@ fn every_scenario_is_a_real_branching_encounter_and_its_whole_graph_behaves() {
                 }
                 let mut actions = actions_to(p, &graph, &parent, i);
                 actions.push(Action::Choose(c));
-                let (mut session, _) = Session::replay(Arc::clone(p), 1, &actions).unwrap();
+                let (mut session, _) =
+                    Session::replay(Arc::clone(p), 1, Rules::CURRENT, &actions).unwrap();
                 finish_best(p, &mut session);
                 let score = Score::of(&session);
                 assert!(

@@ -17,4 +17,5 @@ mod practice;
 mod props;
 mod record;
 mod report;
+mod rules;
 mod validate;

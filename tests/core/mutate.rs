@@ -91,6 +91,16 @@ const TOKENS: &[&str] = &[
     "critical: true",
     "requires: [\"x\"]",
     "set: [\"x\"]",
+    "factor: \"language_barrier\"",
+    "factor: ",
+    "declined: true",
+    "declined: ",
+    "consent_exempt: [\"medical\"]",
+    "consent_exempt: ",
+    "level: Individual",
+    "kind: Protective",
+    "NotProtected",
+    "\"rules\":",
 ];
 
 /// One mutation of `seed`.
@@ -219,6 +229,8 @@ fn shipped_scenarios() -> Vec<Vec<u8>> {
         }
     }
     seeds.push(std::fs::read("tests/fixtures/paria.ron").unwrap());
+    // Every field of version 2: factors, consent-exempt services, a declined ending.
+    seeds.push(std::fs::read("tests/fixtures/endings-v2.ron").unwrap());
     seeds
 }
 
@@ -364,11 +376,14 @@ fn mutated_session_logs_are_read_as_far_as_they_go_never_a_panic() {
         let log = parse_session(Path::new("log.jsonl"), bytes);
         // Whatever was read replays, or the replay names the action that no longer fits.
         if let Some(started) = log.started() {
-            let _ = mpa_trainer::engine::session::Session::replay(
-                Arc::clone(&playable),
-                started.seed,
-                &log.actions(),
-            );
+            if let Some(rules) = started.rules() {
+                let _ = mpa_trainer::engine::session::Session::replay(
+                    Arc::clone(&playable),
+                    started.seed,
+                    rules,
+                    &log.actions(),
+                );
+            }
         }
         log.problems
             .iter()

@@ -2,7 +2,9 @@
 
 use crate::common::*;
 use mpa_trainer::engine::Score;
+use mpa_trainer::engine::scoring::Rules;
 use mpa_trainer::engine::script::{self, Script};
+use mpa_trainer::engine::session::Cause;
 use mpa_trainer::engine::session::{Action, ActionError, Event, Session};
 use mpa_trainer::scenario::graph::to_dot;
 use mpa_trainer::scenario::model::{Grade, Outcome};
@@ -12,6 +14,8 @@ use std::sync::Arc;
 
 #[test]
 fn the_contract_example_loads_with_one_warning() {
+    // Its unprotected ending is reached only by failing, as version 2 asks; its best choices
+    // are the longest ones, which version 2 warns about.
     let library = fixture_library();
     let (errors, warnings) = library.counts();
     assert_eq!(
@@ -23,12 +27,13 @@ fn the_contract_example_loads_with_one_warning() {
     assert_eq!(warnings, 1);
     let warning = library.diagnostics().next().unwrap().to_string();
     let text = std::fs::read_to_string("tests/fixtures/paria.ron").unwrap();
-    let at = position_of(&text, "\"not_protected\": Ending");
+    let at = position_of(&text, "\"arrival\": Scene");
     assert_eq!(
         warning,
         format!(
-            "tests/fixtures/paria.ron:{}:{}: warning: no path reaches ending \"not_protected\" \
-             with a pass: every path here takes a critical choice",
+            "tests/fixtures/paria.ron:{}:{}: warning: length cue: in 2 of the 2 decision scenes \
+             the best choice is also the longest (arrival, outside), so a trainee can guess it by \
+             its length; make the choices of each scene similar in length and care",
             at.0, at.1
         )
     );
@@ -83,7 +88,11 @@ fn the_dot_picture_shows_scenes_grades_and_outcomes() {
 // ---------------------------------------------------------------- scoring, by hand
 
 fn play(actions: &[Action]) -> Session {
-    let (mut session, _) = Session::start(paria(), 7);
+    play_under(Rules::CURRENT, actions)
+}
+
+fn play_under(rules: Rules, actions: &[Action]) -> Session {
+    let (mut session, _) = Session::start_under(paria(), 7, rules);
     for (i, a) in actions.iter().enumerate() {
         session
             .apply(a.clone())
@@ -131,17 +140,23 @@ fn the_best_path_scores_one_and_passes() {
     assert!(score.critical_errors.is_empty() && score.breaches.is_empty());
 }
 
-#[test]
-fn a_mixed_session_scores_as_computed_by_hand() {
-    let session = play(&[
+/// Worked by hand below: one hit, one false alarm, one Strong miss, two Appropriate choices, a
+/// harmful referral and a wrong classification.
+fn mixed() -> Vec<Action> {
+    vec![
         Flag(s("manager_answers")),          // hit, Medium (2)
         Flag(s("has_phone")),                // false alarm
         Choose(0),                           // Appropriate +2
         Choose(2), // consent, Appropriate +2 (no_passport left unflagged: Strong miss)
         Refer(vec![s("embassy"), s("ctu")]), // 2 − 3 = −1 of 4: harmful, critical
         Classify(s("smuggling")), // wrong
-    ]);
-    let score = Score::of(&session);
+    ]
+}
+
+#[test]
+fn a_mixed_session_scores_as_computed_by_hand_under_version_1() {
+    let score = Score::of(&play_under(Rules::V1, &mixed()));
+    assert_eq!(score.rules, 1);
     let i = score.indicators;
     // R = 2/(2+3) = 0.4; P = 1/2; F1 = 2·0.5·0.4/0.9 = 4/9.
     assert_eq!(
@@ -162,11 +177,26 @@ fn a_mixed_session_scores_as_computed_by_hand() {
     assert!(score.complete && !score.passed);
     assert_eq!(score.critical_errors.len(), 1);
     assert_eq!(score.critical_errors[0].scene, "refer");
-    assert!(
-        score.critical_errors[0].reason.contains("Embassy"),
-        "{:?}",
-        score.critical_errors
+    assert_eq!(
+        score.critical_errors[0].cause,
+        Cause::HarmfulService {
+            service: s("embassy")
+        }
     );
+}
+
+#[test]
+fn a_mixed_session_scores_as_computed_by_hand_under_version_2() {
+    let score = Score::of(&play_under(Rules::V2, &mixed()));
+    assert_eq!(score.rules, 2);
+    let i = score.indicators;
+    // R = 0.4, FAR = 1/1 (the one red herring shown was flagged): clamp(0.4 − 1) = 0.
+    assert_close(i.recall, 0.4);
+    assert_close(i.false_alarm_rate(), 1.0);
+    assert_close(i.score, 0.0);
+    // scaled = 0.3·0 + 0.4·0.5 + 0.2·0 + 0.1·0 = 0.2.
+    assert_close(score.scaled, 0.2);
+    assert_eq!(score.critical_errors.len(), 1);
 }
 
 #[test]
@@ -179,7 +209,7 @@ fn a_referral_without_consent_is_critical_and_a_breach() {
     ]);
     let score = Score::of(&session);
     assert_eq!(score.critical_errors.len(), 1);
-    assert!(score.critical_errors[0].reason.contains("consent"));
+    assert_eq!(score.critical_errors[0].cause, Cause::NoConsent);
     // The choice's own breach, then the referral's.
     let breaches: Vec<_> = score
         .breaches
@@ -366,7 +396,8 @@ fn events_record_every_action_and_replay_rebuilds_the_session() {
     let mut expected = actions.clone();
     expected[5] = Refer(vec![s("ctu"), s("shelter")]);
     assert_eq!(recorded, expected);
-    let (replayed, replay_events) = Session::replay(paria(), 99, &recorded).unwrap();
+    let (replayed, replay_events) =
+        Session::replay(paria(), 99, Rules::CURRENT, &recorded).unwrap();
     assert_eq!(replay_events, events);
     assert_eq!(Score::of(&replayed), Score::of(&session));
     assert!(matches!(

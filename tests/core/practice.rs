@@ -2,7 +2,7 @@
 //! missed and breached, the normalised gain is Hake's, and the shipped plans name real scenarios.
 
 use mpa_trainer::engine::Score;
-use mpa_trainer::engine::scoring::{DecisionScore, IndicatorScore};
+use mpa_trainer::engine::scoring::{DecisionScore, IndicatorScore, Rules, Tally};
 use mpa_trainer::engine::session::Breach;
 use mpa_trainer::practice::{History, PastSession, suggest};
 use mpa_trainer::record::{Mode, ObservationRecord, SessionFinished};
@@ -21,6 +21,7 @@ fn course() -> Library {
 
 fn score(scaled: f64, breaches: &[&str]) -> Score {
     Score {
+        rules: Rules::CURRENT.version(),
         complete: true,
         ending: Some("end".into()),
         outcome: None,
@@ -35,7 +36,7 @@ fn score(scaled: f64, breaches: &[&str]) -> Score {
                 principle: (*p).into(),
             })
             .collect(),
-        indicators: IndicatorScore::compute(0, 0, 0, 0, 0, 0),
+        indicators: IndicatorScore::compute(Tally::default(), Rules::CURRENT),
         decisions: DecisionScore {
             score: Some(scaled),
             points: 0,
@@ -63,6 +64,7 @@ fn past(scenario: &str, shown: &[(&str, bool)], breaches: &[&str], scaled: f64) 
                     scene: "s".into(),
                     observation: format!("o{i}"),
                     indicator: Some((*ind).into()),
+                    factor: None,
                     flagged: *flagged,
                     named: None,
                 })

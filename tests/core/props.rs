@@ -1,5 +1,6 @@
 //! Property tests on generated valid scenarios: they validate, every session terminates, every
-//! score lies in 0..1, and no path beats `best` or falls below `worst`.
+//! score lies in 0..1, no path beats `best` or falls below `worst`, and flagging every
+//! observation or none scores 0 for indicators.
 
 use crate::common::*;
 use mpa_trainer::engine::Score;
@@ -52,7 +53,7 @@ const CASES: [&str; 4] = [
 
 fn scene() -> impl Strategy<Value = MiddleScene> {
     (
-        prop::collection::vec(prop::option::of(0..4usize), 0..4),
+        prop::collection::vec(prop::option::of(0..5usize), 0..4),
         prop::collection::vec((0..4usize, 1..4usize, prop::option::of(0..3usize)), 0..3),
         any::<bool>(),
         0..4usize,
@@ -127,6 +128,13 @@ fn render(shape: &Shape) -> String {
                 for o in observations {
                     obs_count += 1;
                     match o {
+                        // 4: a vulnerability factor, neither indicator nor red herring.
+                        Some(4) => {
+                            let _ = write!(
+                                obs,
+                                "(id: \"o{obs_count}\", text: \"x\", factor: \"language_barrier\"), "
+                            );
+                        }
                         Some(ind) => {
                             let _ = write!(
                                 obs,
@@ -266,8 +274,76 @@ fn random_play(
     (session, steps)
 }
 
+/// Plays one path, chosen by `picks`, flagging every observation of every scene or none.
+fn path_play(
+    p: &std::sync::Arc<mpa_trainer::scenario::Playable>,
+    picks: &[u32],
+    flag_all: bool,
+) -> Session {
+    use mpa_trainer::scenario::model::SceneKind;
+    let (mut session, _) = Session::start(std::sync::Arc::clone(p), 1);
+    let mut k = 0;
+    while !session.is_over() {
+        k += 1;
+        let pick = picks[k % picks.len()] as usize;
+        match p.scenario.scene(session.current()).unwrap() {
+            SceneKind::Scene(s) => {
+                if flag_all {
+                    for o in &s.observations {
+                        session.apply(Action::Flag(o.id.clone())).unwrap();
+                    }
+                }
+                let offered: Vec<usize> = (0..s.choices.len())
+                    .filter(|&c| session.is_offered(c))
+                    .collect();
+                session
+                    .apply(Action::Choose(offered[pick % offered.len()]))
+                    .unwrap();
+            }
+            SceneKind::Referral(_) => {
+                session.apply(Action::Refer(Vec::new())).unwrap();
+            }
+            SceneKind::Classify(c) => {
+                let a = c.options[pick % c.options.len()].clone();
+                session.apply(Action::Classify(a)).unwrap();
+            }
+            SceneKind::Ending(_) => unreachable!(),
+        }
+    }
+    session
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn flagging_every_observation_or_none_scores_zero_once_both_kinds_were_shown(
+        shape in shape(),
+        picks in prop::collection::vec(any::<u32>(), 1..64),
+    ) {
+        let text = render(&shape);
+        let Ok(p) = mpa_trainer::scenario::Playable::from_text(std::path::Path::new("gen.ron"), &text, fixture_catalogue()) else {
+            return Ok(());
+        };
+        let p = std::sync::Arc::new(p);
+        let all = Score::of(&path_play(&p, &picks, true));
+        let none = Score::of(&path_play(&p, &picks, false));
+        // The same path either way: the same observations shown.
+        prop_assert_eq!(all.ending.clone(), none.ending.clone());
+        let shown_indicators = all.indicators.hits + all.indicators.misses;
+        let shown_herrings = all.indicators.red_herrings;
+        prop_assert_eq!(shown_indicators, none.indicators.hits + none.indicators.misses);
+        prop_assert_eq!(shown_herrings, none.indicators.red_herrings);
+        prop_assert_eq!(all.indicators.false_alarms, shown_herrings);
+        prop_assert_eq!(none.indicators.hits + none.indicators.false_alarms, 0);
+        // Factors are never counted as hits or false alarms.
+        prop_assert_eq!(all.indicators.factors_missed, 0);
+        prop_assert_eq!(none.indicators.factors_noted, 0);
+        if shown_indicators >= 1 && shown_herrings >= 1 {
+            prop_assert_eq!(all.indicators.score, 0.0);
+            prop_assert_eq!(none.indicators.score, 0.0);
+        }
+    }
 
     #[test]
     fn generated_scenarios_validate_play_to_an_end_and_score_within_bounds(

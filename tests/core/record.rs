@@ -330,7 +330,8 @@ fn a_writer_killed_at_random_moments_loses_nothing_written_and_the_session_resum
         let playable = paria();
         let done = log.actions();
         let started = log.started().unwrap();
-        let (mut session, _) = Session::replay(playable, started.seed, &done).unwrap();
+        let (mut session, _) =
+            Session::replay(playable, started.seed, started.rules().unwrap(), &done).unwrap();
         for a in &script.actions[done.len()..] {
             session.apply(a.clone()).unwrap();
         }

@@ -122,8 +122,12 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
     assert_eq!(get(&t1, "ending"), "safe");
     assert_eq!(get(&t1, "scaled"), "1.0000");
     assert_eq!(get(&t1, "hits"), "3");
+    assert_eq!(get(&t1, "false_alarm_rate"), "0.0000");
+    assert_eq!(get(&t1, "factors_noted"), "0");
+    assert_eq!(get(&t1, "rules_version"), "2");
     let t2 = by("T02");
-    assert_eq!(get(&t2, "critical_errors"), "1");
+    // The critical choice, then the ending that left Ana without protection.
+    assert_eq!(get(&t2, "critical_errors"), "2");
     assert_eq!(
         get(&t2, "breaches"),
         "do_no_harm@arrival;confidentiality@arrival"

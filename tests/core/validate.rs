@@ -22,8 +22,9 @@ const BASE: &str = r#"Scenario(
             choices: [
                 (text: "Separate.", grade: Appropriate, set: ["separated"], upholds: ["do_no_harm"],
                  next: "outside"),
-                (text: "Stay.", grade: Harmful, critical: true, breaches: ["confidentiality"],
+                (text: "Stay at the bar.", grade: Harmful, critical: true, breaches: ["confidentiality"],
                  next: "outside"),
+                (text: "Wait.", grade: Suboptimal, next: "outside"),
             ],
         ),
         "outside": Scene(
@@ -379,21 +380,190 @@ fn warnings_for_no_red_herrings_and_an_ending_no_pass_reaches() {
         "(id: \"phone\", text: \"A phone.\", note: \"Not an indicator.\"),",
         "",
     );
-    one(
-        &text,
-        "{\n        \"arrival\"",
-        "warning: this scenario has no red herrings (observations without an indicator); add some, so \
-         trainees learn to tell true indicators from ordinary details",
+    let found = diagnostics(&[("s.ron", &text)]);
+    let scenes = position_of(&text, "{\n        \"arrival\"");
+    let safe = position_of(&text, "\"safe\": Ending");
+    // With no red herring, flagging everything costs nothing: a surface-cue warning follows.
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found[2].contains("surface-cue"), "{}", found[2]);
+    assert_eq!(
+        found[..2],
+        vec![
+            format!(
+                "s.ron:{}:{}: warning: this scenario has no red herrings (observations with \
+                 neither an indicator nor a factor); add some, so trainees learn to tell true \
+                 indicators from ordinary details",
+                scenes.0, scenes.1
+            ),
+            format!(
+                "s.ron:{}:{}: warning: a path to ending \"safe\" shows no red herring, so a \
+                 trainee on it loses nothing by flagging every observation; add an ordinary \
+                 detail (an observation with neither indicator nor factor) to a scene on that path",
+                safe.0, safe.1
+            ),
+        ]
     );
-    // An ending only the critical choice leads to.
+    // A protective ending only the critical choice leads to.
     let text = BASE
         .replace("critical: true, breaches: [\"confidentiality\"],\n                 next: \"outside\"", "critical: true, breaches: [\"confidentiality\"],\n                 next: \"caught\"")
-        .replace("\"safe\": Ending(", "\"caught\": Ending(title: \"Caught\", text: \"x\", outcome: Harmed),\n        \"safe\": Ending(");
+        .replace("\"safe\": Ending(", "\"caught\": Ending(title: \"Caught\", text: \"x\", outcome: PartlyProtected),\n        \"safe\": Ending(");
     one(
         &text,
         "\"caught\": Ending",
         "warning: no path reaches ending \"caught\" with a pass: every path here takes a critical choice",
     );
+    // A harmful ending is never expected to pass: no warning for it.
+    let text = text.replace("outcome: PartlyProtected", "outcome: Harmed");
+    assert_eq!(diagnostics(&[("s.ron", &text)]), Vec::<String>::new());
+}
+
+#[test]
+fn an_observation_is_an_indicator_or_a_factor_never_both() {
+    let text = BASE.replace(
+        "(id: \"phone\", text: \"A phone.\", note: \"Not an indicator.\"),",
+        "(id: \"phone\", text: \"A phone.\", note: \"Not an indicator.\"),\n                \
+         (id: \"english\", text: \"No English.\", indicator: \"isolated\", factor: \"language_barrier\"),",
+    );
+    one(
+        &text,
+        "\"language_barrier\"",
+        "error: observation \"english\" has both an indicator (\"isolated\") and a factor; give \
+         it one: an indicator if it is a sign of trafficking, a factor if it is a circumstance \
+         that makes the person vulnerable",
+    );
+}
+
+#[test]
+fn unknown_factors_are_named_with_a_suggestion_or_the_right_field() {
+    let add = |obs: &str| {
+        BASE.replace(
+            "(id: \"phone\", text: \"A phone.\", note: \"Not an indicator.\"),",
+            &format!(
+                "(id: \"phone\", text: \"A phone.\", note: \"Not an indicator.\"),\n                {obs}"
+            ),
+        )
+    };
+    let text = add("(id: \"english\", text: \"No English.\", factor: \"language_barier\"),");
+    one(
+        &text,
+        "\"language_barier\"",
+        "error: there is no vulnerability factor \"language_barier\" in the catalogue; did you \
+         mean \"language_barrier\"?",
+    );
+    let text = add("(id: \"english\", text: \"No English.\", factor: \"isolated\"),");
+    one(
+        &text,
+        "\"isolated\"",
+        "error: there is no vulnerability factor \"isolated\" in the catalogue; \"isolated\" is \
+         an indicator: write `indicator: \"isolated\"`",
+    );
+    let text = add("(id: \"english\", text: \"No English.\", indicator: \"language_barrier\"),");
+    one(
+        &text,
+        "\"language_barrier\"",
+        "error: there is no indicator \"language_barrier\" in the catalogue; \"language_barrier\" \
+         is a vulnerability factor: write `factor: \"language_barrier\"`",
+    );
+}
+
+#[test]
+fn declined_belongs_to_a_not_protected_ending_only() {
+    let text = BASE.replace("outcome: Protected)", "outcome: Protected, declined: true)");
+    one(
+        &text,
+        "true)",
+        "error: `declined: true` marks the person's own informed refusal of help, which only a \
+         NotProtected ending can be; this ending is Protected",
+    );
+}
+
+#[test]
+fn a_consent_exempt_service_must_be_listed_as_required_or_recommended() {
+    let text = BASE.replace(
+        "consent_flag: \"separated\",",
+        "consent_flag: \"separated\",\n            consent_exempt: [\"embassy\", \"medical\"],",
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    let embassy = position_of(&text, "\"embassy\", \"medical\"");
+    let medical = position_of(&text, "\"medical\"]");
+    assert_eq!(
+        found,
+        vec![
+            format!(
+                "s.ron:{}:{}: error: \"embassy\" is rated Harmful in this referral, so it cannot \
+                 be consent-exempt; only a Required or Recommended service (child protection for \
+                 a child, emergency care) may be ticked without consent",
+                embassy.0, embassy.1
+            ),
+            format!(
+                "s.ron:{}:{}: error: the consent-exempt service \"medical\" is not listed in this \
+                 referral's `services`; list it as Required or Recommended",
+                medical.0, medical.1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_id_both_indicator_and_factor_in_the_catalogue_is_refused() {
+    let c = course(&[("s.ron", BASE)]);
+    let path = c.root.join("scenarios/catalogue.ron");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("(id: \"language_barrier\"", "(id: \"isolated\"");
+    std::fs::write(&path, &text).unwrap();
+    let options = LoadOptions::for_catalogue(&path);
+    let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
+    assert!(library.catalogue.is_none());
+    let (line, col) = position_of(&text, "\"isolated\", label: \"Does not");
+    let first = library.diagnostics().next().unwrap();
+    assert_eq!(
+        (first.position.line, first.position.col),
+        (line, col),
+        "{first}"
+    );
+    assert!(
+        first
+            .message
+            .starts_with("\"isolated\" is both an indicator and a vulnerability factor"),
+        "{first}"
+    );
+}
+
+#[test]
+fn a_scenario_whose_best_choice_is_usually_the_longest_is_warned() {
+    let text = BASE.replace("\"Stay at the bar.\"", "\"Stay.\"");
+    one(
+        &text,
+        "\"arrival\": Scene",
+        "warning: length cue: in 1 of the 1 decision scenes the best choice is also the longest \
+         (arrival), so a trainee can guess it by its length; make the choices of each scene \
+         similar in length and care",
+    );
+}
+
+#[test]
+fn a_scenario_a_surface_cue_player_passes_is_warned_at_the_pass_mark() {
+    // Make the referral harmless to tick in full and drop the classification's trap: always the
+    // longest choice, every service, "trafficking", then passes unless flagging costs.
+    let text = BASE
+        .replace("\"Stay at the bar.\"", "\"Stay.\"")
+        .replace("\"embassy\": Harmful", "\"shelter\": Recommended")
+        .replace("pass_mark: 0.7", "pass_mark: 0.3");
+    let found = diagnostics(&[("s.ron", &text)]);
+    let at = position_of(&text, "0.3");
+    let surface: Vec<&String> = found.iter().filter(|d| d.contains("surface-cue")).collect();
+    assert_eq!(surface.len(), 1, "{found:#?}");
+    assert!(
+        surface[0].starts_with(&format!(
+            "s.ron:{}:{}: warning: surface-cue pass: a trainee who knows nothing and always takes \
+             the longest choice,",
+            at.0, at.1
+        )),
+        "{}",
+        surface[0]
+    );
+    assert!(surface[0].contains(" passes with "), "{}", surface[0]);
 }
 
 #[test]
@@ -448,7 +618,7 @@ fn scenes_observations_and_choices_beyond_the_limits_are_refused_naming_the_limi
     );
     let found = only(&text);
     assert!(
-        found.ends_with("error: scene \"arrival\" has 23 choices; the limit is 20"),
+        found.ends_with("error: scene \"arrival\" has 24 choices; the limit is 20"),
         "{found}"
     );
 

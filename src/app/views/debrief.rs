@@ -1,16 +1,19 @@
-//! The debrief: passed or not and why, the score per competency, every critical error and breach
-//! with its feedback, the path step by step, the indicators hit, missed and falsely flagged, and
-//! what the best path would have done differently.
+//! The debrief: passed or not and why, the score per competency, every critical error (the
+//! ending's consequence among them) and breach with its feedback, the path step by step, the
+//! indicators hit, missed and falsely flagged, the vulnerability factors noted and missed by
+//! level, and what the best path would have done differently.
 
 use super::widgets::{
     grade_badge, grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour,
 };
 use crate::engine::Score;
-use crate::engine::scoring::ObservationOutcome;
-use crate::engine::session::{PathStep, Session};
+use crate::engine::scoring::{ObservationOutcome, Rules};
+use crate::engine::session::{Cause, CriticalError, PathStep, Session};
 use crate::record::Mode;
 use crate::scenario::graph::State;
-use crate::scenario::model::{Grade, Outcome, Rating, SceneKind};
+use crate::scenario::model::{
+    Catalogue, FactorKind, Grade, Level, Outcome, Rating, Scenario, SceneKind,
+};
 use egui::{RichText, Ui};
 
 /// A competency's line in the debrief.
@@ -52,6 +55,20 @@ pub struct ObservationReview {
     pub named: Option<(String, bool)>,
 }
 
+/// A vulnerability factor the session showed, noted or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactorReview {
+    pub level: Level,
+    pub kind: FactorKind,
+    /// The factor's label in the catalogue.
+    pub label: String,
+    /// What the scene showed.
+    pub text: String,
+    pub note: String,
+    /// Whether the trainee flagged it.
+    pub noted: bool,
+}
+
 /// Everything the debrief shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DebriefModel {
@@ -69,6 +86,8 @@ pub struct DebriefModel {
     pub breaches: Vec<Problem>,
     pub steps: Vec<StepRow>,
     pub observations: Vec<ObservationReview>,
+    /// Factors shown, by level (from the person outwards), risks before protective ones.
+    pub factors: Vec<FactorReview>,
     pub has_next: bool,
 }
 
@@ -117,21 +136,39 @@ impl DebriefModel {
         };
 
         let i = &score.indicators;
-        let visited_obs = i.hits + i.misses + i.red_herrings;
+        let rules = session.rules();
+        let visited_obs = i.hits + i.misses + i.red_herrings + i.factors_noted + i.factors_missed;
+        let indicator_detail = match rules {
+            Rules::V1 => format!(
+                "{} found, {} missed, {} false alarm{}; recall {}, precision {}, sensitivity d′ {:.2} \
+                 (scored as F1, under the first version of the rules)",
+                i.hits,
+                i.misses,
+                i.false_alarms,
+                if i.false_alarms == 1 { "" } else { "s" },
+                pct(i.recall),
+                pct(i.precision),
+                i.d_prime
+            ),
+            Rules::V2 => format!(
+                "{} found, {} missed; {} of {} ordinary detail{} flagged. Indicators found (by \
+                 strength) {} minus false alarms {}; precision {}, sensitivity d′ {:.2}",
+                i.hits,
+                i.misses,
+                i.false_alarms,
+                i.red_herrings,
+                if i.red_herrings == 1 { "" } else { "s" },
+                pct(i.recall),
+                pct(i.false_alarm_rate()),
+                pct(i.precision),
+                i.d_prime
+            ),
+        };
         let competencies = vec![
             Competency {
                 name: "Recognising indicators",
                 score: (visited_obs > 0).then_some(i.score),
-                detail: format!(
-                    "{} found, {} missed, {} false alarm{}; recall {}, precision {}, sensitivity d′ {:.2}",
-                    i.hits,
-                    i.misses,
-                    i.false_alarms,
-                    if i.false_alarms == 1 { "" } else { "s" },
-                    pct(i.recall),
-                    pct(i.precision),
-                    i.d_prime
-                ),
+                detail: indicator_detail,
             },
             Competency {
                 name: "Decisions",
@@ -213,8 +250,11 @@ impl DebriefModel {
             .iter()
             .map(|c| Problem {
                 scene: scene_of(&c.scene),
-                what: c.reason.clone(),
-                why: feedback_of_scene(&c.scene),
+                what: critical_words(c, s, cat),
+                why: match c.cause {
+                    Cause::EndedInHarm | Cause::LeftUnprotected => ending_text(s, &c.scene),
+                    _ => feedback_of_scene(&c.scene),
+                },
             })
             .collect();
         let breaches = score
@@ -236,6 +276,23 @@ impl DebriefModel {
             .filter_map(|step| step_row(session, step))
             .collect();
 
+        let mut factors: Vec<FactorReview> = session
+            .visited_observations()
+            .filter(|(_, _, o)| rules >= Rules::V2 && o.indicator.is_none())
+            .filter_map(|(scene, index, o)| {
+                let factor = cat.factor(o.factor.as_deref()?)?;
+                Some(FactorReview {
+                    level: factor.level,
+                    kind: factor.kind,
+                    label: factor.label.clone(),
+                    text: o.text.clone(),
+                    note: o.note.clone().unwrap_or_default(),
+                    noted: session.is_flagged(scene, index),
+                })
+            })
+            .collect();
+        factors.sort_by_key(|f| (f.level, f.kind));
+
         let observations = session
             .visited_observations()
             .map(|(scene, index, o)| {
@@ -244,7 +301,7 @@ impl DebriefModel {
                     text: o.text.clone(),
                     indicator: o.indicator.as_deref().map(|x| cat.label(x).to_owned()),
                     note: o.note.clone().unwrap_or_default(),
-                    outcome: ObservationOutcome::of(flagged, o.indicator.is_some()),
+                    outcome: ObservationOutcome::of(flagged, rules.kind_of(o)),
                     named: session
                         .named(scene, index)
                         .map(|n| (cat.label(n).to_owned(), o.indicator.as_deref() == Some(n))),
@@ -264,7 +321,7 @@ impl DebriefModel {
             participant: participant.to_owned(),
             mode,
             passed: score.passed,
-            reasons: score.reasons_not_passed(),
+            reasons: reasons_not_passed(score),
             ending,
             scaled: score.scaled,
             pass_mark: score.pass_mark,
@@ -273,8 +330,91 @@ impl DebriefModel {
             breaches,
             steps,
             observations,
+            factors,
             has_next,
         }
+    }
+}
+
+/// Why a session did not pass, in plain words (empty when it passed).
+pub fn reasons_not_passed(score: &Score) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if !score.complete {
+        reasons.push("The scenario was not finished: no ending was reached.".to_owned());
+    }
+    let n = score.critical_errors.len();
+    if n > 0 {
+        reasons.push(format!(
+            "{n} critical error{}: any critical error fails the scenario.",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    if score.scaled < score.pass_mark {
+        reasons.push(format!(
+            "The overall score {:.0}% is below the pass mark of {:.0}%.",
+            score.scaled * 100.0,
+            score.pass_mark * 100.0
+        ));
+    }
+    reasons
+}
+
+/// A critical error in plain words.
+pub fn critical_words(c: &CriticalError, s: &Scenario, cat: &Catalogue) -> String {
+    let ending_title = || match s.scene_index(&c.scene).and_then(|i| s.scene(i)) {
+        Some(SceneKind::Ending(e)) => e.title.clone(),
+        _ => c.scene.clone(),
+    };
+    match &c.cause {
+        Cause::CriticalChoice { choice } => {
+            let text = s
+                .scene_index(&c.scene)
+                .and_then(|i| s.scene(i))
+                .and_then(|k| match k {
+                    SceneKind::Scene(sc) => sc.choices.get(*choice).map(|x| x.text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| format!("choice {}", choice + 1));
+            format!("Took a critical choice: \"{text}\"")
+        }
+        Cause::HarmfulService { service } => {
+            format!("Referred to a harmful service: {}", cat.label(service))
+        }
+        Cause::NoConsent => "Referred the person without their informed consent".to_owned(),
+        Cause::EndedInHarm => format!("The encounter ended in harm: {}", ending_title()),
+        Cause::LeftUnprotected => {
+            format!("The person was left without protection: {}", ending_title())
+        }
+        Cause::Unrecorded => c
+            .reason
+            .clone()
+            .unwrap_or_else(|| "A critical error".to_owned()),
+    }
+}
+
+/// The text of the ending with this id, for a consequence's explanation.
+fn ending_text(s: &Scenario, id: &str) -> String {
+    match s.scene_index(id).and_then(|i| s.scene(i)) {
+        Some(SceneKind::Ending(e)) => e.text.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Plain words for a level of vulnerability factors.
+pub fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::Individual => "Individual",
+        Level::Household => "Household and family",
+        Level::Community => "Community",
+        Level::Structural => "Structural",
+    }
+}
+
+/// Plain words for a kind of factor.
+pub fn factor_kind_words(kind: FactorKind) -> &'static str {
+    match kind {
+        FactorKind::Risk => "risk",
+        FactorKind::Protective => "protective",
     }
 }
 
@@ -383,6 +523,60 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
             })
         }
     }
+}
+
+/// The vulnerability factors shown, by level and kind; they are neither indicators nor false
+/// alarms, and score nothing.
+fn factors_section(ui: &mut Ui, factors: &[FactorReview]) {
+    let noted = factors.iter().filter(|f| f.noted).count();
+    section(
+        ui,
+        &format!(
+            "Vulnerability factors: you noted {noted} of {}",
+            factors.len()
+        ),
+        |ui| {
+            ui.label(
+                RichText::new(
+                    "Circumstances that make a person more or less vulnerable. They are not signs \
+                     of trafficking: noting them scores nothing either way, but they shape the \
+                     help the person needs.",
+                )
+                .italics(),
+            );
+            for level in Level::ALL {
+                for kind in [FactorKind::Risk, FactorKind::Protective] {
+                    let rows: Vec<&FactorReview> = factors
+                        .iter()
+                        .filter(|f| f.level == level && f.kind == kind)
+                        .collect();
+                    if rows.is_empty() {
+                        continue;
+                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {} factors",
+                            level_words(level),
+                            factor_kind_words(kind)
+                        ))
+                        .strong(),
+                    );
+                    for f in rows {
+                        ui.label(format!(
+                            "{} {}: {}",
+                            if f.noted { "Noted" } else { "Not noted" },
+                            f.label,
+                            f.text
+                        ));
+                        if !f.note.is_empty() {
+                            ui.label(RichText::new(&f.note).italics());
+                        }
+                    }
+                    ui.separator();
+                }
+            }
+        },
+    );
 }
 
 /// Draws the debrief; returns what the trainee asked for.
@@ -543,6 +737,9 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                             ui.separator();
                         }
                     });
+                }
+                if !m.factors.is_empty() {
+                    factors_section(ui, &m.factors);
                 }
             });
     });

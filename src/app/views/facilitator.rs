@@ -29,6 +29,10 @@ pub struct CohortRow {
     pub passed: bool,
     pub critical: usize,
     pub minutes: f64,
+    /// Red herrings flagged over those shown (`None`: none shown, or no score).
+    pub false_alarm_rate: Option<f64>,
+    /// Vulnerability factors noted, and shown.
+    pub factors: (u32, u32),
 }
 
 /// A decision point's choices and how often each was taken.
@@ -56,6 +60,8 @@ pub struct Cohort {
     pub rows: Vec<CohortRow>,
     /// (indicator label, detection rate, times shown), lowest rate first.
     pub indicator_rates: Vec<(String, f64, u32)>,
+    /// (factor label, rate noted, times shown), lowest rate first.
+    pub factor_rates: Vec<(String, f64, u32)>,
     pub decisions: Vec<DecisionPoint>,
     /// (principle label, times breached), most first.
     pub breaches: Vec<(String, u32)>,
@@ -94,6 +100,13 @@ impl Cohort {
                 passed: row.passed(),
                 critical: s.map_or(0, |s| s.critical_errors.len()),
                 minutes: row.duration_s() / 60.0,
+                false_alarm_rate: s
+                    .filter(|s| s.indicators.red_herrings > 0)
+                    .map(|s| s.indicators.false_alarm_rate()),
+                factors: s.map_or((0, 0), |s| {
+                    let i = &s.indicators;
+                    (i.factors_noted, i.factors_noted + i.factors_missed)
+                }),
             });
         });
         rows.sort_by(|a, b| {
@@ -156,6 +169,11 @@ impl Cohort {
                 .into_iter()
                 .map(|(id, rate, shown)| (label(&id), rate, shown))
                 .collect(),
+            factor_rates: summary
+                .factors_least_noted()
+                .into_iter()
+                .map(|(id, rate, shown)| (label(&id), rate, shown))
+                .collect(),
             decisions,
             breaches,
             gains: summary
@@ -184,9 +202,17 @@ pub fn session_debrief(path: &std::path::Path, library: &Library) -> Result<Debr
             started.scenario
         )
     })?;
+    let rules = started.rules().ok_or_else(|| {
+        format!(
+            "this session was scored under rules version {}, which this version of the program \
+             does not know",
+            started.rules
+        )
+    })?;
     let (session, _) = Session::replay(
         std::sync::Arc::clone(playable),
         started.seed,
+        rules,
         &log.actions(),
     )
     .map_err(|(i, e)| {
@@ -195,7 +221,10 @@ pub fn session_debrief(path: &std::path::Path, library: &Library) -> Result<Debr
             i + 1
         )
     })?;
-    let score = Score::of(&session);
+    // A finished session shows the score it recorded; only an interrupted one is scored now.
+    let score = log
+        .finished()
+        .map_or_else(|| Score::of(&session), |f| f.score.clone());
     Ok(DebriefModel::of(
         &session,
         &score,
@@ -468,7 +497,7 @@ fn cohort_view(
                     ));
                     egui::Grid::new("cohort")
                         .striped(true)
-                        .num_columns(8)
+                        .num_columns(10)
                         .show(ui, |ui| {
                             for h in [
                                 "Participant",
@@ -478,6 +507,8 @@ fn cohort_view(
                                 "Score",
                                 "Result",
                                 "Critical",
+                                "False alarms",
+                                "Factors noted",
                                 "Minutes",
                             ] {
                                 ui.label(RichText::new(h).strong());
@@ -504,6 +535,16 @@ fn cohort_view(
                                 };
                                 ui.label(RichText::new(result).color(verdict_colour(r.passed, hc)));
                                 ui.label(r.critical.to_string());
+                                ui.label(r.false_alarm_rate.map_or("-".to_owned(), pct))
+                                    .on_hover_text(
+                                        "Ordinary details flagged as indicators, of those shown",
+                                    );
+                                let (noted, shown) = r.factors;
+                                ui.label(if shown == 0 {
+                                    "-".to_owned()
+                                } else {
+                                    format!("{noted} of {shown}")
+                                });
                                 ui.label(format!("{:.0}", r.minutes));
                                 ui.end_row();
                             }
@@ -557,6 +598,18 @@ fn cohort_view(
                                     p.bar_chart(BarChart::new("detection rate", bars).horizontal())
                                 });
                             for (label, rate, n) in &rates[..shown] {
+                                ui.label(format!("{:>4.0}%  {label} ({n} shown)", rate * 100.0));
+                            }
+                        },
+                    );
+                }
+
+                if !m.cohort.factor_rates.is_empty() {
+                    section(
+                        ui,
+                        "Which vulnerability factors the group notes (lowest first)",
+                        |ui| {
+                            for (label, rate, n) in m.cohort.factor_rates.iter().take(15) {
                                 ui.label(format!("{:>4.0}%  {label} ({n} shown)", rate * 100.0));
                             }
                         },

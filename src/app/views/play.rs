@@ -320,7 +320,7 @@ fn observations(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<P
     let mut action = None;
     section(
         ui,
-        "What do you notice? Flag what may be an indicator",
+        "What do you notice? Flag signs of trafficking and what makes the person vulnerable",
         |ui| {
             ui.label(
                 RichText::new("Space or F flags the focused line; you can name the indicator too.")

@@ -71,8 +71,12 @@ impl ProgressModel {
             .iter()
             .map(|s| {
                 let sc = &s.finished.score;
-                let observed =
-                    sc.indicators.hits + sc.indicators.misses + sc.indicators.red_herrings > 0;
+                let observed = sc.indicators.hits
+                    + sc.indicators.misses
+                    + sc.indicators.red_herrings
+                    + sc.indicators.factors_noted
+                    + sc.indicators.factors_missed
+                    > 0;
                 PastRow {
                     title: if s.title.is_empty() {
                         s.scenario.clone()
