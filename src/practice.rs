@@ -5,6 +5,7 @@ use crate::record::index::session_files;
 use crate::record::reader::read_head_and_tail;
 use crate::record::{Body, Mode, SessionFinished, format_time};
 use crate::scenario::Playable;
+use crate::scenario::model::AssessmentForm;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -229,4 +230,19 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
             .then(a.scenario.cmp(&b.scenario))
     });
     out
+}
+
+/// Whether a finished form's item feedback is held back from its participant: a pre-course form
+/// keeps its answers and feedback to itself until the participant has finished a post-course
+/// form, so that the pre-test does not teach the post-test (its score may be shown).
+/// `form_of` says which form a scenario id is, if any.
+pub fn feedback_withheld(
+    form: Option<AssessmentForm>,
+    history: &History,
+    form_of: impl Fn(&str) -> Option<AssessmentForm>,
+) -> bool {
+    form == Some(AssessmentForm::Pre)
+        && !history.sessions.iter().any(|s| {
+            s.finished.score.complete && form_of(&s.scenario) == Some(AssessmentForm::Post)
+        })
 }

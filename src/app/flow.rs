@@ -277,6 +277,7 @@ fn on_start(
 fn on_act(
     ev: On<Act>,
     trainee: Res<Trainee>,
+    dir: Res<ResultsDir>,
     course: Res<Course>,
     plan: Res<ActivePlan>,
     mut active: ResMut<Active>,
@@ -322,13 +323,22 @@ fn on_act(
         .iter()
         .position(|p| p.id() == id)
         .is_some_and(|i| i + 1 < list.len());
-    debrief.model = Some(DebriefModel::of(
+    let mut model = DebriefModel::of(
         &done.session,
         &score,
         &trainee.participant,
         trainee.mode,
         has_next,
-    ));
+    );
+    let form = done.session.playable().scenario.assessment;
+    if form.is_some() {
+        let history = crate::practice::History::read(&dir.0, &trainee.participant);
+        let form_of = |id: &str| course.library.find(id).and_then(|p| p.scenario.assessment);
+        if crate::practice::feedback_withheld(form, &history, form_of) {
+            model.withhold_items();
+        }
+    }
+    debrief.model = Some(model);
     debrief.scenario = Some(id);
     if done.recorder.has_unsaved() {
         unsaved.0.push(done.recorder);

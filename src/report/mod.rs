@@ -9,6 +9,7 @@ use crate::engine::session::{Event, Session};
 use crate::record::reader::{read_head_and_tail, read_session};
 use crate::record::{Body, Line, SessionFinished, SessionStarted, format_time};
 use crate::scenario::Library;
+use crate::scenario::model::AssessmentForm;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -304,17 +305,24 @@ impl ScenarioFigures {
     }
 }
 
-/// A participant's pre and post assessment scores and the normalised gain.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A participant's pre, post and delayed assessment scores and the normalised gains.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Gain {
     pub pre: Option<f64>,
     pub post: Option<f64>,
+    /// The delayed form, taken weeks after the workshop.
+    pub delayed: Option<f64>,
 }
 
 impl Gain {
     /// g = (post − pre) / (1 − pre); `None` without both scores, or when pre is already 1.
     pub fn normalised(&self) -> Option<f64> {
         normalised_gain(self.pre?, self.post?)
+    }
+
+    /// The gain that lasted: (delayed − pre) / (1 − pre).
+    pub fn lasting(&self) -> Option<f64> {
+        normalised_gain(self.pre?, self.delayed?)
     }
 }
 
@@ -339,14 +347,14 @@ pub struct Summary {
     pub breaches: BTreeMap<String, u32>,
     /// Per participant: the scores of their first complete pre and post assessment.
     pub gains: BTreeMap<String, Gain>,
-    /// Scenario ids of the assessment forms: `(pre, post)`.
-    pub assessment_ids: (Option<String>, Option<String>),
-    /// Per participant: the time and score of the first complete pre and post attempt.
+    /// Scenario ids of the assessment forms, by form.
+    pub assessment_ids: BTreeMap<AssessmentForm, String>,
+    /// Per participant and form: the time and score of the first complete attempt.
     first_attempts: BTreeMap<String, FirstAttempts>,
 }
 
-/// When a participant first completed the pre and the post assessment, and their scores.
-type FirstAttempts = (Option<(OffsetDateTime, f64)>, Option<(OffsetDateTime, f64)>);
+/// When a participant first completed each assessment form, and their score.
+type FirstAttempts = BTreeMap<AssessmentForm, (OffsetDateTime, f64)>;
 
 impl Summary {
     /// A summary that knows which scenarios are the pre and post assessment forms.
@@ -354,14 +362,8 @@ impl Summary {
         let mut s = Summary::default();
         if let Some(l) = library {
             for p in l.playable() {
-                match p.scenario.assessment {
-                    Some(crate::scenario::model::AssessmentForm::Pre) => {
-                        s.assessment_ids.0 = Some(p.id().to_owned())
-                    }
-                    Some(crate::scenario::model::AssessmentForm::Post) => {
-                        s.assessment_ids.1 = Some(p.id().to_owned())
-                    }
-                    Some(crate::scenario::model::AssessmentForm::Delayed) | None => {}
+                if let Some(form) = p.scenario.assessment {
+                    s.assessment_ids.insert(form, p.id().to_owned());
                 }
             }
         }
@@ -390,25 +392,25 @@ impl Summary {
                 fig.false_alarms += score.indicators.false_alarms;
                 fig.red_herrings += score.indicators.red_herrings;
                 let participant = row.started.participant.clone();
-                let (pre_id, post_id) = &self.assessment_ids;
-                let is_pre = pre_id.as_deref() == Some(row.started.scenario.as_str());
-                let is_post = post_id.as_deref() == Some(row.started.scenario.as_str());
-                if is_pre || is_post {
+                let form = self
+                    .assessment_ids
+                    .iter()
+                    .find(|(_, id)| **id == row.started.scenario)
+                    .map(|(form, _)| *form);
+                if let Some(form) = form {
                     // Each participant's first attempt counts, whatever order files are read in.
                     let at = row.started_at;
-                    let first = self
-                        .first_attempts
-                        .entry(participant.clone())
-                        .or_insert((None, None));
-                    let slot = if is_pre { &mut first.0 } else { &mut first.1 };
-                    if slot.is_none_or(|(t, _)| at < t) {
-                        *slot = Some((at, score.scaled));
+                    let first = self.first_attempts.entry(participant.clone()).or_default();
+                    if first.get(&form).is_none_or(|(t, _)| at < *t) {
+                        first.insert(form, (at, score.scaled));
                     }
+                    let score_of = |f: AssessmentForm| first.get(&f).map(|(_, s)| *s);
                     self.gains.insert(
                         participant,
                         Gain {
-                            pre: first.0.map(|(_, s)| s),
-                            post: first.1.map(|(_, s)| s),
+                            pre: score_of(AssessmentForm::Pre),
+                            post: score_of(AssessmentForm::Post),
+                            delayed: score_of(AssessmentForm::Delayed),
                         },
                     );
                 }
@@ -433,8 +435,12 @@ impl Summary {
 
     /// The mean normalised gain over participants with both scores.
     pub fn mean_gain(&self) -> Option<f64> {
-        let gains: Vec<f64> = self.gains.values().filter_map(Gain::normalised).collect();
-        (!gains.is_empty()).then(|| gains.iter().sum::<f64>() / gains.len() as f64)
+        mean(self.gains.values().filter_map(Gain::normalised))
+    }
+
+    /// The mean lasting gain over participants with a pre and a delayed score.
+    pub fn mean_lasting_gain(&self) -> Option<f64> {
+        mean(self.gains.values().filter_map(Gain::lasting))
     }
 
     /// Indicators by detection rate, lowest first: (id, rate, shown).
@@ -446,6 +452,12 @@ impl Summary {
     pub fn factors_least_noted(&self) -> Vec<(String, f64, u32)> {
         lowest_rates(&self.factors)
     }
+}
+
+/// The mean of some numbers; `None` for none.
+fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = xs.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    (n > 0).then(|| sum / n as f64)
 }
 
 /// Rates of (shown, flagged) counts, lowest first, then most shown first.
@@ -521,22 +533,29 @@ impl Summary {
         if !self.gains.is_empty() {
             let _ = writeln!(
                 t,
-                "\nPre/post assessment (normalised gain g = (post − pre) / (1 − pre)):"
+                "\nAssessment (normalised gain g = (post − pre) / (1 − pre); lasting gain from the \
+                 delayed form the same way):"
             );
             for (p, g) in &self.gains {
                 let f = |x: Option<f64>| {
                     x.map_or("  -  ".to_owned(), |v| format!("{:>4.0}%", v * 100.0))
                 };
+                let gain = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x:.2}"));
                 let _ = writeln!(
                     t,
-                    "  {p:<12} pre {}  post {}  g {}",
+                    "  {p:<12} pre {}  post {}  delayed {}  g {}  lasting g {}",
                     f(g.pre),
                     f(g.post),
-                    g.normalised().map_or("-".to_owned(), |x| format!("{x:.2}"))
+                    f(g.delayed),
+                    gain(g.normalised()),
+                    gain(g.lasting())
                 );
             }
             if let Some(m) = self.mean_gain() {
                 let _ = writeln!(t, "  cohort mean gain: {m:.2}");
+            }
+            if let Some(m) = self.mean_lasting_gain() {
+                let _ = writeln!(t, "  cohort mean lasting gain: {m:.2}");
             }
         }
         t

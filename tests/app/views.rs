@@ -102,15 +102,15 @@ fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_s
 
     let t = h.state();
     assert!(t.session.is_over());
-    // By hand: indicators hit 1 (Medium 2), missed 1 (Strong 3), one false alarm:
-    // R = 0.4, P = 0.5, F1 = 4/9; decisions 4/8; referral 3/4; classification 1.
-    // scaled = 0.3·4/9 + 0.4·0.5 + 0.2·0.75 + 0.1 = 0.5833…
+    // By hand: indicators hit 1 (Medium 2), missed 1 (Strong 3), the one red herring flagged:
+    // R = 0.4, FAR = 1, informedness 0; decisions 4/8; referral 3/4; classification 1.
+    // scaled = 0.3·0 + 0.4·0.5 + 0.2·0.75 + 0.1 = 0.45
     let d = t.debrief.clone().unwrap();
-    assert_close(d.scaled, 0.3 * 4.0 / 9.0 + 0.2 + 0.15 + 0.1);
+    assert_close(d.scaled, 0.2 + 0.15 + 0.1);
     assert!(!d.passed);
-    h.get_by_label("Not passed: 58% (pass mark 70%)");
-    h.get_by_label_contains("The overall score 58% is below the pass mark of 70%.");
-    h.get_by_label_contains("1 found, 1 missed, 1 false alarm");
+    h.get_by_label("Not passed: 45% (pass mark 70%)");
+    h.get_by_label_contains("The overall score 45% is below the pass mark of 70%.");
+    h.get_by_label_contains("1 found, 1 missed; 1 of 1 ordinary detail flagged");
     h.get_by_label_contains("4 of the best 8 points over 2 graded choices");
     h.get_by_label_contains(
         "3 of 4 points (Counter Trafficking Unit (Ministry of National Security), Shelter)",
@@ -150,7 +150,15 @@ fn a_critical_choice_shows_in_the_debrief_with_its_feedback() {
     click(&mut h, "Leave.");
     h.get_by_label("Critical errors (each one fails the scenario)");
     h.get_by_label_contains(
-        "took a critical choice: \"Question Ana at the bar while the manager translates.\"",
+        "Took a critical choice: \"Question Ana at the bar while the manager translates.\"",
+    );
+    // Leaving her there is a consequence, named with the ending and explained by its text.
+    h.get_by_label("The person was left without protection: Ana stays");
+    // The ending's text, under the consequence and in the ending's own section.
+    assert_eq!(
+        h.get_all_by_label("You leave. Ana stays at the bar.")
+            .count(),
+        2
     );
     // Its feedback, under the critical error and again in the path.
     assert_eq!(
@@ -389,7 +397,8 @@ mod facilitator {
         let debrief = session_debrief(&path, &library).unwrap();
         assert_eq!(debrief.participant, "T02");
         assert!(!debrief.passed);
-        assert_eq!(debrief.critical.len(), 1);
+        // The critical choice, then the ending that left Ana without protection.
+        assert_eq!(debrief.critical.len(), 2);
         h.get_by_label("Export CSV").click();
         h.run();
         assert_eq!(h.state().3, Some(FacilitatorAction::ExportCsv));
@@ -418,5 +427,85 @@ mod facilitator {
         h.get_by_label("Open").click();
         h.run();
         assert_eq!(h.state().3, Some(FacilitatorAction::Unlock));
+    }
+}
+
+#[test]
+fn the_debrief_lists_factors_by_level_and_names_a_harmed_ending() {
+    use mpa_trainer::engine::Action::*;
+    let p = playable_from(include_str!("../fixtures/endings-v2.ron"));
+    let debrief = |actions: &[mpa_trainer::engine::Action]| {
+        let (s, _) =
+            Session::replay(std::sync::Arc::clone(&p), 3, Rules::CURRENT, actions).unwrap();
+        DebriefModel::of(&s, &Score::of(&s), "T09", Mode::Workshop, false)
+    };
+    let show = |model: DebriefModel| {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1000.0, 4000.0))
+            .build_ui_state(
+                |ui, m: &mut DebriefModel| {
+                    debrief_view(ui, m);
+                },
+                model,
+            );
+        h.run();
+        h
+    };
+    // The factor noted, in its level and kind, with what the scene showed.
+    let h = show(debrief(&[Flag("language".into()), Choose(4)]));
+    h.get_by_label("Vulnerability factors: you noted 1 of 1");
+    h.get_by_label("Individual: risk factors");
+    h.get_by_label("Noted Does not speak the local language: She speaks no English.");
+    h.get_by_label("Ending: Her choice");
+    assert!(
+        h.query_by_label("Critical errors (each one fails the scenario)")
+            .is_none()
+    );
+    // The harmed ending is a critical error named with the ending, explained by its text.
+    let h = show(debrief(&[Choose(2)]));
+    h.get_by_label("Critical errors (each one fails the scenario)");
+    h.get_by_label("The encounter ended in harm: Held");
+    h.get_by_label("Not noted Does not speak the local language: She speaks no English.");
+}
+
+#[test]
+fn a_withheld_debrief_shows_the_score_and_no_answer() {
+    use mpa_trainer::engine::Action::*;
+    let (s, _) = Session::replay(
+        paria(),
+        3,
+        Rules::CURRENT,
+        &[
+            Flag("has_phone".into()),
+            Choose(0),
+            Choose(2),
+            Refer(vec!["ctu".into()]),
+            Classify("smuggling".into()),
+        ],
+    )
+    .unwrap();
+    let mut model = DebriefModel::of(&s, &Score::of(&s), "T11", Mode::Workshop, false);
+    model.withhold_items();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 3000.0))
+        .build_ui_state(
+            |ui, m: &mut DebriefModel| {
+                debrief_view(ui, m);
+            },
+            model,
+        );
+    h.run();
+    h.get_by_label_contains("Its answers and feedback are shown after you have taken");
+    h.get_by_label_contains("Not passed:");
+    h.get_by_label("Your score by competency");
+    // No step, no feedback, no observation note, no ending, no right answer.
+    for hidden in [
+        "Your path, step by step",
+        "Separating her from a possible controller comes first.",
+        "A phone does not rule out control: it may be monitored.",
+        "Ending: Ana is safe",
+        "Record it as Trafficking in persons",
+    ] {
+        assert!(h.query_by_label_contains(hidden).is_none(), "{hidden}");
     }
 }

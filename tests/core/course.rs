@@ -1,13 +1,17 @@
-//! The course itself: every shipped file validates with no error and no warning, each scenario
-//! is a real branching encounter as the course asks, and its whole state graph is walked: every
-//! state reaches an ending, every ending is reachable, the best path passes, and a path through
-//! any critical choice fails.
+//! The course itself: every shipped file validates with no error and no warning under version 2
+//! of the rules, each scenario is a real branching encounter as the course asks, and its whole
+//! state graph is walked: every state reaches an ending, every ending is reachable, the best path
+//! passes at a protected or declined ending, a path through any critical choice fails, and so does
+//! a path to any harmful or unchosen unprotected ending. Scores must mean competence: no player
+//! using surface cues passes or scores above 40 %, and the best choice is the longest no more often
+//! than chance allows. The stated minutes are honest, and each scenario's scripts behave.
 
 use mpa_trainer::engine::Score;
 use mpa_trainer::engine::scoring::Rules;
-use mpa_trainer::engine::session::{Action, Session};
+use mpa_trainer::engine::session::{Action, Cause, Session};
+use mpa_trainer::scenario::cues::length_cue;
 use mpa_trainer::scenario::graph::{Node, State, StateGraph, Step};
-use mpa_trainer::scenario::model::{Outcome, Rating, SceneKind};
+use mpa_trainer::scenario::model::{FactorKind, Level, Outcome, Rating, SceneKind};
 use mpa_trainer::scenario::{Library, LoadOptions, Playable};
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
@@ -22,14 +26,33 @@ fn every_shipped_file_validates_with_no_error_and_no_warning() {
     let library = course();
     let all: Vec<String> = library.diagnostics().map(ToString::to_string).collect();
     assert!(all.is_empty(), "{all:#?}");
-    assert_eq!(library.playable().count(), 10);
+    // Twelve encounters and three parallel assessment forms.
+    assert_eq!(library.playable().count(), 15);
+    let forms: Vec<_> = library
+        .playable()
+        .filter_map(|p| p.scenario.assessment)
+        .collect();
+    assert_eq!(forms.len(), 3, "{forms:?}");
     let catalogue = library.catalogue.as_ref().unwrap();
-    // Every indicator of the ILO lists and the UNODC cues, the principles, services, case types.
+    // The ILO indicators and the UNODC cues, the principles, services, case types.
     assert!(
-        catalogue.indicators.len() >= 75,
+        catalogue.indicators.len() >= 70,
         "{}",
         catalogue.indicators.len()
     );
+    // At least twenty vulnerability factors, risk and protective at each of the four levels.
+    assert!(catalogue.factors.len() >= 20, "{}", catalogue.factors.len());
+    for level in Level::ALL {
+        for kind in [FactorKind::Risk, FactorKind::Protective] {
+            assert!(
+                catalogue
+                    .factors
+                    .iter()
+                    .any(|f| f.level == level && f.kind == kind),
+                "no {kind:?} factor at the {level:?} level"
+            );
+        }
+    }
     for id in [
         "trafficking",
         "smuggling",
@@ -289,7 +312,19 @@ fn every_scenario_is_a_real_branching_encounter_and_its_whole_graph_behaves() {
             "{id}: best path scaled {}",
             best.scaled
         );
-        assert_eq!(best.outcome, Some(Outcome::Protected), "{id}");
+        let ending = best
+            .ending
+            .as_deref()
+            .and_then(|e| s.scene_index(e))
+            .and_then(|i| s.scene(i));
+        assert!(
+            matches!(
+                ending,
+                Some(SceneKind::Ending(e)) if e.outcome == Outcome::Protected || e.declined
+            ),
+            "{id}: the best path ends at {:?}",
+            best.ending
+        );
 
         // A path through any critical choice, then the best from there, fails.
         let parent = ways(&graph);
@@ -317,5 +352,151 @@ fn every_scenario_is_a_real_branching_encounter_and_its_whole_graph_behaves() {
             }
         }
         assert!(!tried.is_empty(), "{id}: no critical choice is reachable");
+
+        // A path to any harmful or unchosen unprotected ending, played as well as it can be from
+        // there, fails with the ending named as a critical error.
+        for (i, st) in graph.states.iter().enumerate() {
+            let node = &p.compiled.nodes[st.scene];
+            if !node.is_consequence() {
+                continue;
+            }
+            let actions = actions_to(p, &graph, &parent, i);
+            let (session, _) = Session::replay(Arc::clone(p), 1, Rules::CURRENT, &actions).unwrap();
+            let score = Score::of(&session);
+            assert!(
+                score.complete && !score.passed,
+                "{id}: ending {} passed",
+                s.scene_id(st.scene)
+            );
+            assert!(
+                score.critical_errors.iter().any(|c| matches!(
+                    c.cause,
+                    Cause::EndedInHarm | Cause::LeftUnprotected
+                ) && c.scene == s.scene_id(st.scene)),
+                "{id}: {:?}",
+                score.critical_errors
+            );
+        }
+
+        // Child protection never waits for a child's consent.
+        for k in s.scenes.values() {
+            if let SceneKind::Referral(r) = k
+                && r.consent_flag.is_some()
+                && matches!(
+                    r.rating("childrens_authority"),
+                    Some(Rating::Required | Rating::Recommended)
+                )
+            {
+                assert!(
+                    r.consent_exempt.iter().any(|x| x == "childrens_authority"),
+                    "{id}: a child referral waits for consent"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_player_using_surface_cues_passes_or_scores_above_forty_percent() {
+    let library = course();
+    for p in library.playable() {
+        let best = p.analysis.surface.best.as_ref().unwrap();
+        assert!(!p.analysis.surface.bounded, "{}", p.id());
+        assert!(
+            !best.passes && best.scaled <= 0.4,
+            "{}: {:.0}% by {:?}",
+            p.id(),
+            best.scaled * 100.0,
+            best.rule
+        );
+    }
+}
+
+#[test]
+fn the_best_choice_is_the_longest_no_more_often_than_chance_plus_ten_points() {
+    let library = course();
+    let (mut longest, mut chance, mut scenes) = (0usize, 0.0, 0usize);
+    for p in library.playable() {
+        let lc = length_cue(&p.scenario);
+        longest += lc.best_is_longest.len();
+        chance += lc.chance;
+        scenes += lc.decision_scenes;
+    }
+    let (rate, by_chance) = (longest as f64 / scenes as f64, chance / scenes as f64);
+    eprintln!(
+        "best choice is the longest in {longest} of {scenes} decision scenes ({:.0}%); chance {:.0}%",
+        rate * 100.0,
+        by_chance * 100.0
+    );
+    assert!(scenes >= 150, "{scenes} decision scenes");
+    assert!(
+        rate <= by_chance + 0.10,
+        "{rate} against chance {by_chance}"
+    );
+}
+
+#[test]
+fn the_stated_minutes_are_honest() {
+    let library = course();
+    let catalogue = library.catalogue.as_ref().unwrap();
+    for p in library.playable() {
+        let reading = mpa_trainer::scenario::reading::best_path_reading(
+            &p.scenario,
+            catalogue,
+            &p.compiled,
+            &p.analysis,
+        );
+        let estimate = reading.minutes();
+        let stated = f64::from(p.scenario.minutes.unwrap());
+        assert!(
+            (stated - estimate).abs() <= (0.25 * estimate).max(2.0),
+            "{}: {stated} minutes stated, {estimate:.1} estimated ({} words)",
+            p.id(),
+            reading.words
+        );
+    }
+}
+
+#[test]
+fn each_scenario_has_a_best_script_that_passes_and_a_critical_one_that_fails() {
+    let library = course();
+    for p in library.playable() {
+        let id = p.id();
+        let play = |kind: &str| {
+            let path = format!("tests/scripts/{id}-{kind}.ron");
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let script: mpa_trainer::engine::script::Script =
+                mpa_trainer::scenario::load::parse(&text).unwrap();
+            let session = mpa_trainer::engine::script::play(Arc::clone(p), &script, |_, _| {})
+                .unwrap_or_else(|e| panic!("{path}: {e}"));
+            Score::of(&session)
+        };
+        let best = play("best");
+        assert!(best.passed, "{id}: the best script fails: {best:?}");
+        let critical = play("critical");
+        assert!(
+            critical.complete && !critical.passed && !critical.critical_errors.is_empty(),
+            "{id}: the critical script: {critical:?}"
+        );
+    }
+}
+
+#[test]
+fn each_assessment_form_covers_three_case_types() {
+    let library = course();
+    for p in library
+        .playable()
+        .filter(|p| p.scenario.assessment.is_some())
+    {
+        let answers: HashSet<&str> = p
+            .scenario
+            .scenes
+            .values()
+            .filter_map(|k| match k {
+                SceneKind::Classify(c) => Some(c.answer.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(answers.len() >= 3, "{}: {answers:?}", p.id());
     }
 }

@@ -375,15 +375,15 @@ fn mutated_session_logs_are_read_as_far_as_they_go_never_a_panic() {
     run("session-log", &seeds, 4, |_, bytes| {
         let log = parse_session(Path::new("log.jsonl"), bytes);
         // Whatever was read replays, or the replay names the action that no longer fits.
-        if let Some(started) = log.started() {
-            if let Some(rules) = started.rules() {
-                let _ = mpa_trainer::engine::session::Session::replay(
-                    Arc::clone(&playable),
-                    started.seed,
-                    rules,
-                    &log.actions(),
-                );
-            }
+        if let Some(started) = log.started()
+            && let Some(rules) = started.rules()
+        {
+            let _ = mpa_trainer::engine::session::Session::replay(
+                Arc::clone(&playable),
+                started.seed,
+                rules,
+                &log.actions(),
+            );
         }
         log.problems
             .iter()

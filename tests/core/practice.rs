@@ -150,15 +150,26 @@ fn the_normalised_gain_is_post_minus_pre_over_one_minus_pre() {
     assert_eq!(
         Gain {
             pre: Some(0.5),
-            post: Some(1.0)
+            post: Some(1.0),
+            delayed: Some(0.75),
         }
         .normalised(),
         Some(1.0)
     );
+    // What lasted, weeks later: (0.75 − 0.5) / 0.5.
     assert_eq!(
         Gain {
             pre: Some(0.5),
-            post: None
+            post: Some(1.0),
+            delayed: Some(0.75),
+        }
+        .lasting(),
+        Some(0.5)
+    );
+    assert_eq!(
+        Gain {
+            pre: Some(0.5),
+            ..Gain::default()
         }
         .normalised(),
         None
@@ -166,7 +177,8 @@ fn the_normalised_gain_is_post_minus_pre_over_one_minus_pre() {
     assert_eq!(
         Gain {
             pre: Some(1.0),
-            post: Some(1.0)
+            post: Some(1.0),
+            delayed: None,
         }
         .normalised(),
         None
@@ -231,10 +243,74 @@ fn the_shipped_plans_name_scenarios_of_the_course() {
     let library = course();
     let plans = mpa_trainer::plan::read_plans(std::path::Path::new("plans"));
     assert_eq!(plans.len(), 3);
+    let mut by_code = std::collections::BTreeMap::new();
     for p in plans {
         let plan = p.plan.unwrap();
         for id in &plan.scenarios {
             assert!(library.find(id).is_some(), "{id} in {}", p.path.display());
         }
+        by_code.insert(plan.code.clone(), plan.scenarios.clone());
     }
+    // The workshop opens with the pre-course form and closes with the post-course form; the
+    // refresher uses only encounters the workshop did not, and ends with the delayed form.
+    use mpa_trainer::scenario::model::AssessmentForm;
+    let form = |id: &str| library.find(id).and_then(|p| p.scenario.assessment);
+    let day1 = &by_code["mpa-day1"];
+    let day2 = &by_code["mpa-day2"];
+    let refresher = &by_code["mpa-refresher"];
+    assert_eq!(form(&day1[0]), Some(AssessmentForm::Pre));
+    assert_eq!(form(day2.last().unwrap()), Some(AssessmentForm::Post));
+    assert_eq!(
+        form(refresher.last().unwrap()),
+        Some(AssessmentForm::Delayed)
+    );
+    for id in refresher {
+        assert!(
+            !day1.contains(id) && !day2.contains(id),
+            "{id} is in a workshop plan"
+        );
+    }
+    // Every encounter of the course is played in one plan or another.
+    for p in library.playable() {
+        assert!(
+            [day1, day2, refresher]
+                .iter()
+                .any(|plan| plan.contains(&p.id().to_owned())),
+            "{} is in no plan",
+            p.id()
+        );
+    }
+}
+
+#[test]
+fn a_pre_course_form_holds_its_feedback_until_a_post_course_form_is_finished() {
+    use mpa_trainer::practice::feedback_withheld;
+    use mpa_trainer::scenario::model::AssessmentForm::{self, Delayed, Post, Pre};
+    let form_of = |id: &str| -> Option<AssessmentForm> {
+        match id {
+            "assessment-pre" => Some(Pre),
+            "assessment-post" => Some(Post),
+            "assessment-delayed" => Some(Delayed),
+            _ => None,
+        }
+    };
+    let none = History::default();
+    let played_pre = History::from_sessions(vec![past("assessment-pre", &[], &[], 0.4)]);
+    let played_post = History::from_sessions(vec![
+        past("assessment-pre", &[], &[], 0.4),
+        past("bar-worker", &[], &[], 0.9),
+        past("assessment-post", &[], &[], 0.8),
+    ]);
+    assert!(feedback_withheld(Some(Pre), &none, form_of));
+    assert!(feedback_withheld(Some(Pre), &played_pre, form_of));
+    assert!(!feedback_withheld(Some(Pre), &played_post, form_of));
+    // Only the pre-course form holds its feedback back; the others, and practice, never do.
+    assert!(!feedback_withheld(Some(Post), &none, form_of));
+    assert!(!feedback_withheld(Some(Delayed), &none, form_of));
+    assert!(!feedback_withheld(None, &none, form_of));
+    // An unfinished post-course form does not count.
+    let mut unfinished = past("assessment-post", &[], &[], 0.3);
+    unfinished.finished.score.complete = false;
+    let history = History::from_sessions(vec![unfinished]);
+    assert!(feedback_withheld(Some(Pre), &history, form_of));
 }

@@ -89,6 +89,8 @@ pub struct DebriefModel {
     /// Factors shown, by level (from the person outwards), risks before protective ones.
     pub factors: Vec<FactorReview>,
     pub has_next: bool,
+    /// A pre-course form's answers and feedback, held back until the post-course form is done.
+    pub withheld: bool,
 }
 
 /// What the trainee asked for.
@@ -249,7 +251,10 @@ impl DebriefModel {
             .critical_errors
             .iter()
             .map(|c| Problem {
-                scene: scene_of(&c.scene),
+                scene: match c.cause {
+                    Cause::EndedInHarm | Cause::LeftUnprotected => "the ending".to_owned(),
+                    _ => scene_of(&c.scene),
+                },
                 what: critical_words(c, s, cat),
                 why: match c.cause {
                     Cause::EndedInHarm | Cause::LeftUnprotected => ending_text(s, &c.scene),
@@ -332,7 +337,23 @@ impl DebriefModel {
             observations,
             factors,
             has_next,
+            withheld: false,
         }
+    }
+
+    /// Keeps the verdict and the scores, and drops every answer and piece of feedback: what a
+    /// pre-course form may show before the participant has taken the post-course form.
+    pub fn withhold_items(&mut self) {
+        self.withheld = true;
+        self.ending = None;
+        for c in &mut self.competencies {
+            c.detail.clear();
+        }
+        self.critical.clear();
+        self.breaches.clear();
+        self.steps.clear();
+        self.observations.clear();
+        self.factors.clear();
     }
 }
 
@@ -525,6 +546,37 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
     }
 }
 
+/// Each step of the path, with its grade, its feedback and what the best path would have done.
+fn steps_section(ui: &mut Ui, steps: &[StepRow]) {
+    section(ui, "Your path, step by step", |ui| {
+        for (n, step) in steps.iter().enumerate() {
+            ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
+            ui.horizontal_wrapped(|ui| {
+                if let Some(g) = step.grade {
+                    grade_badge(ui, g);
+                }
+                ui.label(RichText::new(&step.did).strong());
+            });
+            if !step.feedback.is_empty() {
+                ui.label(&step.feedback);
+            }
+            if let Some((better, grade, why)) = &step.better {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("The best path:").italics());
+                    if let Some(g) = grade {
+                        grade_badge(ui, *g);
+                    }
+                    ui.label(better);
+                });
+                if !why.is_empty() {
+                    ui.label(RichText::new(why).italics());
+                }
+            }
+            ui.separator();
+        }
+    });
+}
+
 /// The vulnerability factors shown, by level and kind; they are neither indicators nor false
 /// alarms, and score nothing.
 fn factors_section(ui: &mut Ui, factors: &[FactorReview]) {
@@ -621,6 +673,16 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                 for r in &m.reasons {
                     ui.label(format!("• {r}"));
                 }
+                if m.withheld {
+                    ui.label(
+                        RichText::new(
+                            "This was the assessment before the course. Its answers and feedback \
+                             are shown after you have taken the assessment at the end of the \
+                             course, so that it measures what you learned.",
+                        )
+                        .italics(),
+                    );
+                }
                 if let Some((title, text, outcome)) = &m.ending {
                     section(ui, &format!("Ending: {title}"), |ui| {
                         ui.label(
@@ -633,17 +695,16 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                 }
 
                 section(ui, "Your score by competency", |ui| {
-                    egui::Grid::new("competencies")
-                        .num_columns(3)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for c in &m.competencies {
-                                ui.label(RichText::new(c.name).strong());
-                                ui.label(c.score.map_or("not in this session".to_owned(), pct));
-                                ui.label(&c.detail);
-                                ui.end_row();
-                            }
+                    for c in &m.competencies {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(RichText::new(c.name).strong());
+                            ui.label(c.score.map_or("not in this session".to_owned(), pct));
                         });
+                        if !c.detail.is_empty() {
+                            ui.label(&c.detail);
+                        }
+                        ui.add_space(4.0);
+                    }
                 });
 
                 if !m.critical.is_empty() {
@@ -675,33 +736,9 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                     });
                 }
 
-                section(ui, "Your path, step by step", |ui| {
-                    for (n, step) in m.steps.iter().enumerate() {
-                        ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
-                        ui.horizontal_wrapped(|ui| {
-                            if let Some(g) = step.grade {
-                                grade_badge(ui, g);
-                            }
-                            ui.label(RichText::new(&step.did).strong());
-                        });
-                        if !step.feedback.is_empty() {
-                            ui.label(&step.feedback);
-                        }
-                        if let Some((better, grade, why)) = &step.better {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(RichText::new("The best path:").italics());
-                                if let Some(g) = grade {
-                                    grade_badge(ui, *g);
-                                }
-                                ui.label(better);
-                            });
-                            if !why.is_empty() {
-                                ui.label(RichText::new(why).italics());
-                            }
-                        }
-                        ui.separator();
-                    }
-                });
+                if !m.steps.is_empty() {
+                    steps_section(ui, &m.steps);
+                }
 
                 for (title, outcome) in [
                     ("Indicators you found", ObservationOutcome::Hit),

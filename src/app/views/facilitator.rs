@@ -52,6 +52,9 @@ pub struct GainRow {
     pub pre: Option<f64>,
     pub post: Option<f64>,
     pub gain: Option<f64>,
+    /// The delayed form, weeks later, and the gain that lasted.
+    pub delayed: Option<f64>,
+    pub lasting: Option<f64>,
 }
 
 /// The cohort, read from a results folder.
@@ -67,6 +70,7 @@ pub struct Cohort {
     pub breaches: Vec<(String, u32)>,
     pub gains: Vec<GainRow>,
     pub mean_gain: Option<f64>,
+    pub mean_lasting_gain: Option<f64>,
     pub problems: Vec<String>,
 }
 
@@ -184,9 +188,12 @@ impl Cohort {
                     pre: g.pre,
                     post: g.post,
                     gain: g.normalised(),
+                    delayed: g.delayed,
+                    lasting: g.lasting(),
                 })
                 .collect(),
             mean_gain: summary.mean_gain(),
+            mean_lasting_gain: summary.mean_lasting_gain(),
             problems: stats.problems,
         }
     }
@@ -691,13 +698,22 @@ fn cohort_view(
                 if !m.cohort.gains.is_empty() {
                     section(
                         ui,
-                        "Pre/post assessment: normalised gain g = (post − pre) / (1 − pre)",
+                        "Assessment: normalised gain g = (post − pre) / (1 − pre)",
                         |ui| {
+                            let gain =
+                                |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x:.2}"));
                             egui::Grid::new("gains")
                                 .striped(true)
-                                .num_columns(4)
+                                .num_columns(6)
                                 .show(ui, |ui| {
-                                    for h in ["Participant", "Pre", "Post", "Gain g"] {
+                                    for h in [
+                                        "Participant",
+                                        "Pre",
+                                        "Post",
+                                        "Gain g",
+                                        "Delayed",
+                                        "Lasting g",
+                                    ] {
                                         ui.label(RichText::new(h).strong());
                                     }
                                     ui.end_row();
@@ -705,9 +721,9 @@ fn cohort_view(
                                         ui.label(&g.participant);
                                         ui.label(g.pre.map_or("-".to_owned(), pct));
                                         ui.label(g.post.map_or("-".to_owned(), pct));
-                                        ui.label(
-                                            g.gain.map_or("-".to_owned(), |x| format!("{x:.2}")),
-                                        );
+                                        ui.label(gain(g.gain));
+                                        ui.label(g.delayed.map_or("-".to_owned(), pct));
+                                        ui.label(gain(g.lasting));
                                         ui.end_row();
                                     }
                                 });
@@ -721,6 +737,14 @@ fn cohort_view(
                                 ))
                                 .strong(),
                             );
+                            if let Some(g) = m.cohort.mean_lasting_gain {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "Cohort mean lasting gain (the delayed form): {g:.2}"
+                                    ))
+                                    .strong(),
+                                );
+                            }
                         },
                     );
                 }

@@ -167,7 +167,8 @@ impl PlayModel {
             image: None,
             observations,
             ask,
-            feedback: (mode == Mode::Practice)
+            // An assessment form gives no feedback while it is taken, whatever the mode.
+            feedback: (mode == Mode::Practice && s.assessment.is_none())
                 .then(|| last_feedback(session))
                 .flatten(),
             indicators: cat
