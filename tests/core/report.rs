@@ -189,8 +189,9 @@ fn the_csv_has_the_exact_columns_reads_back_and_neutralises_formulas() {
             "terminated"
         ]
     );
-    assert_eq!(verbs("T03"), ["initialized", "answered", "terminated"]);
-    assert_eq!(verbs("T04"), ["initialized", "answered", "terminated"]);
+    // Left unfinished: suspended, with the score so far, not terminated.
+    assert_eq!(verbs("T03"), ["initialized", "answered", "suspended"]);
+    assert_eq!(verbs("T04"), ["initialized", "answered", "suspended"]);
     let passed = statements
         .iter()
         .find(|s| s["verb"]["id"].as_str().unwrap().ends_with("/passed"))
