@@ -68,10 +68,13 @@ pub enum Command {
         #[command(flatten)]
         course: CourseArgs,
     },
-    /// Summarise every session recorded under a folder; export CSV and xAPI.
+    /// Summarise every session recorded under a folder, or held by an LRS; export CSV and xAPI.
     Report {
-        /// The results folder.
-        dir: PathBuf,
+        /// The results folder (or give --lrs to read the sessions from a learning record store).
+        #[arg(required_unless_present = "lrs")]
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        lrs: LrsArgs,
         /// Write one row per session as CSV to this file.
         #[arg(long)]
         csv: Option<PathBuf>,
@@ -88,6 +91,22 @@ pub enum Command {
         #[command(flatten)]
         course: CourseArgs,
     },
+    /// Send a results folder's sessions to a learning record store (xAPI), those it does not have
+    /// yet; the key and secret come from MPA_LRS_KEY and MPA_LRS_SECRET.
+    Sync {
+        /// The results folder.
+        dir: PathBuf,
+        #[command(flatten)]
+        lrs: LrsArgs,
+        /// The address that xAPI activity ids and participants' accounts are based on.
+        #[arg(long, default_value = crate::report::xapi::HOME)]
+        xapi_home: String,
+        /// Scenarios folder, to score interrupted sessions and describe decisions.
+        #[arg(long, default_value = "scenarios")]
+        scenarios: PathBuf,
+        #[command(flatten)]
+        course: CourseArgs,
+    },
     /// Analyse scenarios' paths: endings, path counts, best and worst decision points, and what
     /// a player who knows nothing can score by surface cues. Takes files or folders.
     Paths {
@@ -99,6 +118,39 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Where the learning record store is. Its key and secret are read from the environment
+/// (MPA_LRS_KEY, MPA_LRS_SECRET), never from the command line, which others may see.
+#[derive(Debug, Clone, Args)]
+pub struct LrsArgs {
+    /// The LRS's xAPI endpoint, e.g. https://lrs.example.org/xapi/
+    #[arg(long = "lrs", value_name = "URL")]
+    pub lrs: Option<String>,
+    /// Accept a plain http:// endpoint on another machine (the secret then travels unencrypted).
+    #[arg(long = "lrs-insecure-http")]
+    pub insecure_http: bool,
+}
+
+impl LrsArgs {
+    /// The LRS to use, or a message saying what is missing or wrong.
+    fn connect(&self) -> Result<Option<crate::lrs::HttpLrs>, String> {
+        let Some(address) = &self.lrs else {
+            return Ok(None);
+        };
+        let endpoint =
+            crate::lrs::Endpoint::parse(address, self.insecure_http).map_err(|e| e.to_string())?;
+        let var = |name: &str| {
+            std::env::var(name).map_err(|_| {
+                format!("set {name} in the environment: the LRS needs a key and a secret")
+            })
+        };
+        Ok(Some(crate::lrs::HttpLrs::new(
+            endpoint,
+            &var("MPA_LRS_KEY")?,
+            &var("MPA_LRS_SECRET")?,
+        )))
+    }
 }
 
 /// Where the catalogue and the assets are.
@@ -140,17 +192,26 @@ pub fn run(command: Command) -> ExitCode {
         Command::Graph { scenario, course } => graph(&scenario, &course),
         Command::Report {
             dir,
+            lrs,
             csv,
             xapi,
             xapi_home,
             scenarios,
             course,
         } => report(
-            &dir,
+            dir.as_deref(),
+            &lrs,
             (csv.as_deref(), xapi.as_deref(), &xapi_home),
             &scenarios,
             &course,
         ),
+        Command::Sync {
+            dir,
+            lrs,
+            xapi_home,
+            scenarios,
+            course,
+        } => sync(&dir, &lrs, &xapi_home, &scenarios, &course),
         Command::Paths {
             scenarios,
             course,
@@ -650,6 +711,113 @@ fn paths(inputs: &[PathBuf], course: &CourseArgs, json: bool) -> u8 {
     if written != OK { written } else { code }
 }
 
+fn sync(
+    dir: &Path,
+    lrs_args: &LrsArgs,
+    xapi_home: &str,
+    scenarios: &Path,
+    course: &CourseArgs,
+) -> u8 {
+    use std::io::IsTerminal;
+    if !dir.is_dir() {
+        eprintln!("mpa-trainer: {}: no such folder", dir.display());
+        return CANNOT_RUN;
+    }
+    let lrs = match lrs_args.connect() {
+        Ok(Some(l)) => l,
+        Ok(None) => {
+            eprintln!("mpa-trainer: give the LRS with --lrs URL");
+            return CANNOT_RUN;
+        }
+        Err(e) => {
+            eprintln!("mpa-trainer: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    let library = scenarios
+        .is_dir()
+        .then(|| Library::load(&[scenarios.to_path_buf()], &course.options()).ok())
+        .flatten();
+    let terminal = std::io::stderr().is_terminal();
+    let summary = crate::lrs::sync_folder(
+        dir,
+        &lrs,
+        library.as_ref(),
+        xapi_home,
+        crate::lrs::sync::Backoff::default(),
+        std::thread::sleep,
+        |p| {
+            if terminal {
+                let width = 30;
+                let filled = (p.done * width).checked_div(p.total).unwrap_or(width);
+                eprint!(
+                    "\r[{}{}] {}/{} sessions, {} statements sent",
+                    "#".repeat(filled),
+                    " ".repeat(width - filled),
+                    p.done,
+                    p.total,
+                    p.sent
+                );
+                if p.done == p.total {
+                    eprintln!();
+                }
+            }
+        },
+    );
+    println!(
+        "{} sessions: {} sent ({} statements), {} already in the LRS, {} waiting",
+        summary.sessions,
+        summary.delivered,
+        summary.statements_sent,
+        summary.up_to_date,
+        summary.waiting
+    );
+    for (path, refusal) in &summary.refused {
+        println!(
+            "refused by the LRS (HTTP {}), kept aside: statement {} of {}: {}",
+            refusal.status,
+            refusal.id,
+            path.display(),
+            refusal.message
+        );
+    }
+    for (path, refusal) in &summary.refused_before {
+        println!(
+            "refused earlier (HTTP {}), still kept aside: statement {} of {}: {}",
+            refusal.status,
+            refusal.id,
+            path.display(),
+            refusal.message
+        );
+    }
+    for (path, problem) in &summary.problems {
+        eprintln!("warning: {}: {problem}", path.display());
+    }
+    match &summary.stopped {
+        Some(e @ crate::lrs::LrsError::Unauthorized(_)) => {
+            eprintln!(
+                "mpa-trainer: {e}: check MPA_LRS_KEY and MPA_LRS_SECRET; nothing is lost, the \
+                 sessions wait for the next sync"
+            );
+            CANNOT_RUN
+        }
+        Some(e) => {
+            eprintln!(
+                "mpa-trainer: {e}; nothing is lost: {} sessions wait for the next sync",
+                summary.waiting
+            );
+            CANNOT_RUN
+        }
+        None if !summary.refused.is_empty()
+            || !summary.refused_before.is_empty()
+            || !summary.problems.is_empty() =>
+        {
+            PROBLEMS
+        }
+        None => OK,
+    }
+}
+
 /// Creates an output file readable by its owner only.
 fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
@@ -666,19 +834,35 @@ fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
 type Outputs<'a> = (Option<&'a Path>, Option<&'a Path>, &'a str);
 
 fn report(
-    dir: &Path,
+    dir: Option<&Path>,
+    lrs_args: &LrsArgs,
     (csv, xapi, xapi_home): Outputs,
     scenarios: &Path,
     course: &CourseArgs,
 ) -> u8 {
     use crate::report::csv_export::CsvWriter;
     use crate::report::xapi::{XapiWriter, statements};
-    use crate::report::{Detail, Summary, scan};
+    use crate::report::{Detail, Source, Summary, read_source};
     use std::io::BufWriter;
-    if !dir.is_dir() {
-        eprintln!("mpa-trainer: {}: no such folder", dir.display());
-        return CANNOT_RUN;
-    }
+    let lrs = match lrs_args.connect() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("mpa-trainer: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    let source = match (&lrs, dir) {
+        (Some(lrs), _) => Source::Lrs(lrs, xapi_home),
+        (None, Some(dir)) if dir.is_dir() => Source::Folder(dir),
+        (None, Some(dir)) => {
+            eprintln!("mpa-trainer: {}: no such folder", dir.display());
+            return CANNOT_RUN;
+        }
+        (None, None) => {
+            eprintln!("mpa-trainer: give a results folder or --lrs");
+            return CANNOT_RUN;
+        }
+    };
     let library = scenarios
         .is_dir()
         .then(|| Library::load(&[scenarios.to_path_buf()], &course.options()).ok())
@@ -717,7 +901,7 @@ fn report(
     };
     let mut summary = Summary::new(library.as_ref());
     let mut write_error: Option<String> = None;
-    let stats = scan(dir, detail, library.as_ref(), |row, lines| {
+    let read = read_source(&source, detail, library.as_ref(), |row, lines| {
         summary.add(&row);
         if let Some(c) = csv_out.as_mut()
             && let Err(e) = c.row(&row)
@@ -730,6 +914,13 @@ fn report(
             write_error.get_or_insert(e.to_string());
         }
     });
+    let stats = match read {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("mpa-trainer: {e}");
+            return CANNOT_RUN;
+        }
+    };
     if let Some(c) = csv_out
         && let Err(e) = c.finish()
     {

@@ -1,13 +1,15 @@
 //! mpa-trainer: the Migrant Protection and Assistance training simulator.
 //!
 //! Scenarios are RON files (`scenario`), played as sessions and scored by a pure engine
-//! (`engine`), recorded as JSON Lines (`record`) and summarised for facilitators (`report`).
+//! (`engine`), recorded as JSON Lines (`record`), summarised for facilitators (`report`) and sent
+//! to a learning record store (`lrs`).
 //! The trainer window (`app`, feature `app`) is the only part that knows Bevy and egui.
 
 pub mod access;
 pub mod cli;
 pub mod engine;
 pub mod entropy;
+pub mod lrs;
 pub mod plan;
 pub mod practice;
 pub mod record;

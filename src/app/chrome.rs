@@ -2,8 +2,10 @@
 //! high contrast (F2), and a status bar that says when results are not saved.
 
 use super::flow::{Active, FlowNotice, RetrySave, Unsaved, save_problem};
+use super::sending::Sending;
 use super::settings::Settings;
 use super::views::widgets::{apply_theme, background, install_fonts};
+use crate::lrs::{LrsError, SenderStatus};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use egui::{RichText, Ui};
@@ -73,6 +75,42 @@ pub fn clear_colour(high_contrast: bool) -> Color {
     Color::srgb_u8(r, g, b)
 }
 
+/// What the status bar says about sending results to the LRS (nothing when none is set, or all
+/// is sent).
+pub fn sending_words(status: &SenderStatus) -> Option<String> {
+    if !status.configured {
+        return None;
+    }
+    let mut words = Vec::new();
+    match status.waiting {
+        0 => {}
+        1 => words.push("1 session waiting to send".to_owned()),
+        n => words.push(format!("{n} sessions waiting to send")),
+    }
+    match &status.problem {
+        Some(LrsError::Unauthorized(_)) => {
+            words.push("the LRS refused the credentials: a facilitator must check them".to_owned())
+        }
+        Some(LrsError::Unreachable(_)) => {
+            words.push("the LRS cannot be reached; trying again".to_owned())
+        }
+        Some(LrsError::Server(..)) => words.push("the LRS failed; trying again".to_owned()),
+        Some(_) | None => {}
+    }
+    match status.refused {
+        0 => {}
+        1 => words.push("1 statement refused by the LRS (kept aside)".to_owned()),
+        n => words.push(format!("{n} statements refused by the LRS (kept aside)")),
+    }
+    (!words.is_empty()).then(|| {
+        let mut text = words.join("; ");
+        if let Some(first) = text.get(..1) {
+            text = first.to_uppercase() + &text[1..];
+        }
+        text
+    })
+}
+
 /// What the trainee answered when asked about closing with unsaved records.
 enum CloseAnswer {
     Retry,
@@ -86,6 +124,7 @@ pub struct Chrome<'w, 's> {
     settings: ResMut<'w, Settings>,
     problem: Res<'w, SaveProblem>,
     notice: Res<'w, FlowNotice>,
+    sending: Option<Res<'w, Sending>>,
     waiting: ResMut<'w, CloseWaiting>,
     clear: ResMut<'w, ClearColor>,
     applied: Local<'s, Option<Settings>>,
@@ -212,6 +251,12 @@ impl Chrome<'_, '_> {
                     if let Some(n) = &self.notice.0 {
                         ui.separator();
                         ui.label(RichText::new(n).strong());
+                    }
+                    if let Some(words) =
+                        self.sending.as_ref().and_then(|s| sending_words(&s.status))
+                    {
+                        ui.separator();
+                        ui.label(words);
                     }
                 });
             });

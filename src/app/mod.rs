@@ -10,6 +10,7 @@ pub mod course;
 pub mod flow;
 pub mod idle;
 pub mod screens;
+pub mod sending;
 pub mod settings;
 pub mod views;
 
@@ -176,7 +177,13 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
     .add_plugins(EguiPlugin::default())
     .insert_resource(course::CourseSource::from_args(args))
     .insert_resource(ResultsDir(results))
-    .add_plugins((plugin, idle::plugin, chrome::plugin, screens::plugin))
+    .add_plugins((
+        plugin,
+        idle::plugin,
+        chrome::plugin,
+        sending::plugin,
+        screens::plugin,
+    ))
     .add_systems(Startup, spawn_camera);
     app
 }

@@ -99,3 +99,33 @@ impl Store for FsStore {
         written
     }
 }
+
+fn private_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Writes a whole file readable by its owner only (created or replaced), on the disk when this
+/// returns.
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Appends to a file readable by its owner only (created if missing), on the disk when this
+/// returns. One call is one write, so lines appended by two processes do not interleave.
+pub fn append_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = private_options().append(true).create(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_data()
+}

@@ -91,9 +91,12 @@ pub fn cells(row: &Row) -> Vec<String> {
     ]
 }
 
-/// Writes rows as CSV, header first.
+/// Writes rows as CSV, header first, the sessions in the order they started (then by
+/// participant and session), whatever order they were read in: a folder and an LRS holding the
+/// same sessions give the same file.
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
+    rows: std::collections::BTreeMap<(String, String, String), Vec<String>>,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -101,16 +104,28 @@ impl<W: Write> CsvWriter<W> {
     pub fn new(out: W) -> csv::Result<Self> {
         let mut inner = csv::Writer::from_writer(out);
         inner.write_record(COLUMNS)?;
-        Ok(CsvWriter { inner })
+        Ok(CsvWriter {
+            inner,
+            rows: std::collections::BTreeMap::new(),
+        })
     }
 
-    /// Writes one session.
+    /// Adds one session (written, in order, by `finish`).
     pub fn row(&mut self, row: &Row) -> csv::Result<()> {
-        self.inner.write_record(cells(row))
+        let key = (
+            format_time(row.started_at),
+            row.started.participant.clone(),
+            row.started.session.clone(),
+        );
+        self.rows.insert(key, cells(row));
+        Ok(())
     }
 
-    /// Flushes everything.
+    /// Writes the sessions and flushes everything.
     pub fn finish(mut self) -> std::io::Result<()> {
+        for cells in self.rows.values() {
+            self.inner.write_record(cells)?;
+        }
         self.inner.flush()
     }
 }

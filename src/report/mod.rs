@@ -1,8 +1,62 @@
 //! Cohort figures for facilitators: one row per session read from a results folder, streamed so
 //! that memory does not grow with the number of files, and what the group misses.
 
+pub mod cohort;
 pub mod csv_export;
+pub mod export;
+pub mod replay;
 pub mod xapi;
+
+/// Where a cohort is read from: a results folder, or a learning record store.
+pub enum Source<'a> {
+    Folder(&'a Path),
+    /// The LRS, and the home address the course's statements are under.
+    Lrs(&'a dyn crate::lrs::Lrs, &'a str),
+}
+
+impl std::fmt::Debug for Source<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Folder(p) => f.debug_tuple("Folder").field(p).finish(),
+            Source::Lrs(_, home) => f.debug_tuple("Lrs").field(home).finish(),
+        }
+    }
+}
+
+/// Reads every session of a source, handing each row (with its lines when `detail` is `Full`,
+/// always from an LRS) to `each`. A folder is streamed as `scan` does; an LRS's statements are
+/// fetched page by page and rebuilt into the same rows.
+pub fn read_source(
+    source: &Source,
+    detail: Detail,
+    library: Option<&Library>,
+    each: impl FnMut(Row, Vec<Line>),
+) -> Result<ScanStats, crate::lrs::LrsError> {
+    match source {
+        Source::Folder(dir) => Ok(scan(dir, detail, library, each)),
+        Source::Lrs(lrs, home) => {
+            let statements = crate::lrs::fetch_course(*lrs, home, None, |_| {})?;
+            let (mut rows, unreadable) = xapi::rows_from_statements(&statements, home);
+            rows.sort_by(|a, b| {
+                (a.0.started_at, &a.0.started.session).cmp(&(b.0.started_at, &b.0.started.session))
+            });
+            let mut each = each;
+            let stats = ScanStats {
+                files: rows.len() + unreadable.len(),
+                rows: rows.len(),
+                duplicates: 0,
+                problems: unreadable
+                    .iter()
+                    .map(|u| format!("registration {}: {}", u.registration, u.why))
+                    .collect(),
+            };
+            for (row, lines) in rows {
+                each(row, lines);
+            }
+            Ok(stats)
+        }
+    }
+}
 
 use crate::engine::Score;
 use crate::engine::session::{Event, Session};

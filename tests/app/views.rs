@@ -323,9 +323,10 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
 mod facilitator {
     use super::*;
     use mpa_trainer::app::views::facilitator::{
-        Cohort, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, facilitator_view,
-        session_debrief,
+        Cohort, CohortSource, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate,
+        facilitator_view, replayed_debrief,
     };
+    use mpa_trainer::report::replay::replay_session;
 
     /// A results folder with two sessions of the fixture: one passed, one with a critical error.
     fn results() -> tempfile::TempDir {
@@ -357,6 +358,10 @@ mod facilitator {
                         detail: None,
                         plans: vec!["Day 1 (mpa-day1)".into()],
                         plan: None,
+                        source: CohortSource::Folder,
+                        reading: false,
+                        lrs_set: false,
+                        sending: None,
                     };
                     if let Some(a) = facilitator_view(ui, &model, form) {
                         *last = Some(a);
@@ -394,7 +399,7 @@ mod facilitator {
         let Some(FacilitatorAction::OpenSession(path)) = h.state().3.clone() else {
             panic!("{:?}", h.state().3)
         };
-        let debrief = session_debrief(&path, &library).unwrap();
+        let debrief = replayed_debrief(&replay_session(&path, &library).unwrap());
         assert_eq!(debrief.participant, "T02");
         assert!(!debrief.passed);
         // The critical choice, then the ending that left Ana without protection.
@@ -410,6 +415,13 @@ mod facilitator {
                 "Day 1 (mpa-day1)".into()
             )))
         );
+        // The LRS: typed in the form, saved by a button; reading from it needs one set.
+        h.get_by_label("Learning record store (xAPI)");
+        h.get_by_label("Save the LRS settings").click();
+        h.run();
+        assert_eq!(h.state().3, Some(FacilitatorAction::SaveLrs));
+        use egui_kittest::kittest::NodeT;
+        assert!(h.get_by_label("the LRS").accesskit_node().is_disabled());
     }
 
     #[test]

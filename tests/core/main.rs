@@ -11,6 +11,7 @@ mod common;
 
 mod cli;
 mod course;
+mod lrs;
 mod mutate;
 mod play;
 mod practice;

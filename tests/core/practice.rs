@@ -136,7 +136,8 @@ fn with_no_history_every_practice_scenario_is_offered_and_played_ones_come_later
     let library = course();
     let candidates: Vec<Arc<_>> = library.playable().cloned().collect();
     let empty = suggest(&History::default(), &candidates);
-    assert_eq!(empty.len(), 8);
+    // The twelve encounters; the assessment forms are never suggested for practice.
+    assert_eq!(empty.len(), 12);
     assert!(empty[0].reason.contains("not played it yet"));
     // Playing the first suggestion many times, with nothing missed, moves it down the list.
     let first = empty[0].scenario.clone();
@@ -206,8 +207,8 @@ fn the_report_shows_pre_post_scores_and_the_cohort_mean_gain() {
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         json["scaled"].as_f64().unwrap()
     };
-    let pre = "scenarios/assessment/pre-market-vendor.ron";
-    let post = "scenarios/assessment/post-hair-salon.ron";
+    let pre = "scenarios/assessment/pre-form.ron";
+    let post = "scenarios/assessment/post-form.ron";
     // P1 fails the pre-test (critical path) and aces the post-test; P2 aces both.
     let p1_pre = run(pre, "tests/scripts/assessment-pre-critical.ron", "P1");
     let p1_post = run(post, "tests/scripts/assessment-post-best.ron", "P1");
@@ -222,14 +223,14 @@ fn the_report_shows_pre_post_scores_and_the_cohort_mean_gain() {
     let g1 = normalised_gain(p1_pre, p1_post).unwrap();
     assert!(
         text.contains(&format!(
-            "P1           pre {:>4.0}%  post  100%  g {g1:.2}",
+            "P1           pre {:>4.0}%  post  100%  delayed   -    g {g1:.2}  lasting g -",
             p1_pre * 100.0
         )),
         "{text}"
     );
     // P2 started at 100%: no gain can be computed, and the mean is P1's alone.
     assert!(
-        text.contains("P2           pre  100%  post  100%  g -"),
+        text.contains("P2           pre  100%  post  100%  delayed   -    g -  lasting g -"),
         "{text}"
     );
     assert!(

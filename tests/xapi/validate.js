@@ -1,7 +1,8 @@
 // Validates an xAPI export of mpa-trainer (a JSON array of statements) with Learning Locker's
 // validator, and checks what the project promises besides: unique statement ids, one
 // registration per session, the verbs in order (a finished session completed, passed or failed,
-// terminated; an unfinished one suspended), millisecond timestamps.
+// terminated; one ended before an ending terminated; an unfinished one suspended), millisecond
+// timestamps.
 // Usage: node validate.js export.json
 const fs = require('fs');
 const validate = require('@learninglocker/xapi-validation').default;
@@ -26,7 +27,7 @@ statements.forEach((s, i) => {
 });
 for (const [registration, verbs] of byRegistration) {
   const text = verbs.join(' ');
-  if (!/^initialized( answered)*(( completed (passed|failed) terminated)|( suspended))$/.test(text)) {
+  if (!/^initialized( answered)*((( completed (passed|failed))? terminated)|( suspended))$/.test(text)) {
     fail(`registration ${registration}: verbs out of order: ${text}`);
   }
 }

@@ -1,22 +1,28 @@
-//! The facilitator's screen: passphrase, cohort review, charts, exports, results folder, plan.
+//! The facilitator's screen: passphrase, cohort review (read from the results folder or the
+//! LRS, off the frame), charts, exports, results folder, plan, and the LRS settings.
 
 use crate::access::Passphrase;
-use crate::app::chrome::{Chrome, SaveProblem};
+use crate::app::chrome::{Chrome, SaveProblem, sending_words};
 use crate::app::course::{Course, CourseSource};
 use crate::app::flow::{ActivePlan, ChangeResultsDir, GoTo, choose_plan};
+use crate::app::sending::{ApplyLrsSettings, Sending, connect, lrs_settings_path};
 use crate::app::views::debrief::DebriefModel;
 use crate::app::views::facilitator::{
-    Cohort, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, facilitator_view,
-    session_debrief,
+    Cohort, CohortSource, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, LrsForm,
+    facilitator_view, replayed_debrief,
 };
 use crate::app::{ResultsDir, Screen};
+use crate::lrs::{LrsError, LrsSettings};
 use crate::plan::{PlanFile, read_plans};
-use crate::report::csv_export::CsvWriter;
-use crate::report::xapi::{XapiWriter, statements};
-use crate::report::{Detail, scan};
+use crate::report::Source;
+use crate::report::export::{export_csv, export_xapi};
+use crate::report::replay::replay_session;
+use crate::scenario::Library;
 use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
 
 /// The facilitator screen's state; the passphrase location can be replaced in tests.
 #[derive(Resource)]
@@ -27,6 +33,9 @@ pub struct FacilitatorState {
     pub cohort: Cohort,
     pub detail: Option<DebriefModel>,
     pub plans: Vec<PlanFile>,
+    /// Where the cohort is read from, and the read under way, if one is.
+    pub source: CohortSource,
+    pub reading: Option<Mutex<mpsc::Receiver<Result<Cohort, LrsError>>>>,
 }
 
 impl Default for FacilitatorState {
@@ -38,7 +47,138 @@ impl Default for FacilitatorState {
             cohort: Cohort::default(),
             detail: None,
             plans: Vec::new(),
+            source: CohortSource::Folder,
+            reading: None,
         }
+    }
+}
+
+/// Reads the cohort on a thread of its own, from the folder or the LRS; the screen picks it up
+/// when it is ready (and the window is woken for it).
+fn start_reading(
+    state: &mut FacilitatorState,
+    dir: &Path,
+    library: &Arc<Library>,
+    settings: &LrsSettings,
+    proxy: Option<&EventLoopProxyWrapper>,
+) {
+    let (send, receive) = mpsc::channel();
+    let dir = dir.to_path_buf();
+    let library = Arc::clone(library);
+    let lrs = match state.source {
+        CohortSource::Folder => None,
+        CohortSource::Lrs => match connect(settings) {
+            Some(l) => Some(l),
+            None => {
+                state.form.message = Some("Set the LRS first.".to_owned());
+                state.source = CohortSource::Folder;
+                None
+            }
+        },
+    };
+    let wake = proxy.map(|p| (**p).clone());
+    let started = std::thread::Builder::new()
+        .name("mpa-trainer cohort".to_owned())
+        .spawn(move || {
+            let cohort = match &lrs {
+                Some((lrs, home)) => Cohort::read(&Source::Lrs(lrs.as_ref(), home), Some(&library)),
+                None => Cohort::read(&Source::Folder(&dir), Some(&library)),
+            };
+            let _ = send.send(cohort);
+            if let Some(p) = wake {
+                let _ = p.send_event(WinitUserEvent::WakeUp);
+            }
+        });
+    match started {
+        Ok(_) => state.reading = Some(Mutex::new(receive)),
+        Err(e) => state.form.message = Some(format!("The results cannot be read: {e}.")),
+    }
+}
+
+/// Takes the cohort read on its thread, once it is ready, and draws it.
+fn pick_up_cohort(
+    mut state: ResMut<FacilitatorState>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let Some(receive) = &state.reading else {
+        return;
+    };
+    let polled = match receive.lock() {
+        Ok(r) => r.try_recv(),
+        Err(_) => Err(mpsc::TryRecvError::Disconnected),
+    };
+    let read = match polled {
+        Ok(read) => read,
+        Err(mpsc::TryRecvError::Empty) => return,
+        Err(mpsc::TryRecvError::Disconnected) => Err(LrsError::BadAnswer(
+            "the reading stopped unexpectedly".to_owned(),
+        )),
+    };
+    state.reading = None;
+    redraw.write(bevy::window::RequestRedraw);
+    match read {
+        Ok(cohort) => {
+            state.form.message = Some(format!(
+                "{} sessions read from {}.",
+                cohort.rows.len(),
+                match state.source {
+                    CohortSource::Folder => "this computer's folder",
+                    CohortSource::Lrs => "the LRS",
+                }
+            ));
+            state.cohort = cohort;
+        }
+        Err(e) => {
+            state.form.message = Some(format!("The LRS could not be read: {e}."));
+        }
+    }
+}
+
+/// The LRS settings in the form, as saved.
+fn lrs_form(settings: &LrsSettings) -> LrsForm {
+    LrsForm {
+        endpoint: settings.endpoint.clone(),
+        key: settings.key.clone(),
+        secret: settings.secret.clone(),
+        home: settings.home.clone(),
+        insecure_http: settings.insecure_http,
+        message: None,
+    }
+}
+
+/// Checks and saves the LRS settings typed in the form; the sender uses them from now on.
+fn save_lrs(form: &mut LrsForm, commands: &mut Commands) {
+    let settings = LrsSettings {
+        endpoint: form.endpoint.trim().to_owned(),
+        key: form.key.trim().to_owned(),
+        secret: form.secret.clone(),
+        home: form.home.trim().to_owned(),
+        insecure_http: form.insecure_http,
+    };
+    if settings.is_set() {
+        if let Err(e) = settings.endpoint() {
+            form.message = Some(format!("Not saved: {e}."));
+            return;
+        }
+        if settings.key.is_empty() || settings.secret.is_empty() {
+            form.message = Some("Not saved: the LRS needs a key and a secret.".to_owned());
+            return;
+        }
+    }
+    let Some(path) = lrs_settings_path() else {
+        form.message = Some("Not saved: this computer has no configuration folder.".to_owned());
+        return;
+    };
+    match settings.save(&path) {
+        Ok(()) => {
+            form.message = Some(if settings.is_set() {
+                "Saved: results are sent to the LRS from now on.".to_owned()
+            } else {
+                "Saved: results stay on this computer.".to_owned()
+            });
+            commands.trigger(ApplyLrsSettings(settings));
+        }
+        Err(e) => form.message = Some(format!("Not saved: {e}.")),
     }
 }
 
@@ -50,7 +190,8 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             EguiPrimaryContextPass,
             facilitator_ui.run_if(in_state(Screen::Facilitator)),
-        );
+        )
+        .add_systems(Update, pick_up_cohort.run_if(in_state(Screen::Facilitator)));
 }
 
 fn on_enter(mut state: ResMut<FacilitatorState>, dir: Res<ResultsDir>) {
@@ -66,10 +207,18 @@ fn lock(mut state: ResMut<FacilitatorState>) {
     state.detail = None;
     state.cohort = Cohort::default();
     state.form = FacilitatorForm::default();
+    state.reading = None;
+    state.source = CohortSource::Folder;
 }
 
-/// Writes an export beside the results, readable by its owner only; returns its path.
-fn export(dir: &Path, course: &Course, xapi: bool) -> Result<std::path::PathBuf, String> {
+/// Writes an export beside the results, readable by its owner only, from the cohort's source;
+/// returns its path.
+fn export(
+    dir: &Path,
+    course: &Course,
+    lrs: Option<&(Arc<dyn crate::lrs::Lrs>, String)>,
+    xapi: bool,
+) -> Result<PathBuf, String> {
     let stamp = time::OffsetDateTime::now_utc();
     let name = format!(
         "export-{:04}{:02}{:02}-{:02}{:02}{:02}.{}",
@@ -97,33 +246,17 @@ fn export(dir: &Path, course: &Course, xapi: bool) -> Result<std::path::PathBuf,
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let out = std::io::BufWriter::new(file);
     let library = Some(course.library.as_ref());
-    let mut error = None;
-    if xapi {
-        let mut w = XapiWriter::new(out).map_err(|e| e.to_string())?;
-        scan(dir, Detail::Full, library, |row, lines| {
-            if let Err(e) = w.session(&statements(
-                &row,
-                &lines,
-                library,
-                crate::report::xapi::HOME,
-            )) {
-                error.get_or_insert(e.to_string());
-            }
-        });
-        w.finish().map_err(|e| e.to_string())?;
+    let source = match lrs {
+        Some((lrs, home)) => Source::Lrs(lrs.as_ref(), home),
+        None => Source::Folder(dir),
+    };
+    let home = lrs.map_or(crate::report::xapi::HOME, |(_, home)| home.as_str());
+    let written = if xapi {
+        export_xapi(&source, library, home, out)
     } else {
-        let mut w = CsvWriter::new(out).map_err(|e| e.to_string())?;
-        scan(dir, Detail::Summary, library, |row, _| {
-            if let Err(e) = w.row(&row) {
-                error.get_or_insert(e.to_string());
-            }
-        });
-        w.finish().map_err(|e| e.to_string())?;
-    }
-    match error {
-        Some(e) => Err(e),
-        None => Ok(path),
-    }
+        export_csv(&source, library, out)
+    };
+    written.map(|_| path).map_err(|e| e.to_string())
 }
 
 #[expect(
@@ -139,6 +272,8 @@ fn facilitator_ui(
     source: Res<CourseSource>,
     problem: Res<SaveProblem>,
     plan: Res<ActivePlan>,
+    sending: Option<Res<Sending>>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
     mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -163,15 +298,25 @@ fn facilitator_ui(
             .map(PlanFile::name)
             .collect(),
         plan: plan.0.as_ref().map(PlanFile::name),
+        source: state.source,
+        reading: state.reading.is_some(),
+        lrs_set: sending.as_ref().is_some_and(|s| s.settings.is_set()),
+        sending: sending.as_ref().and_then(|s| sending_words(&s.status)),
     };
     let form = &mut state.form;
     let action = chrome.frame(&ctx, |ui| facilitator_view(ui, &model, form));
+    let settings = sending
+        .as_ref()
+        .map(|s| s.settings.clone())
+        .unwrap_or_default();
+    let proxy = proxy.as_deref();
     let open_now = |state: &mut FacilitatorState| {
         state.open = true;
         state.form.passphrase.clear();
         state.form.again.clear();
         state.form.error = None;
-        state.cohort = Cohort::load(&dir.0, Some(&course.library));
+        state.form.lrs = lrs_form(&settings);
+        start_reading(state, &dir.0, &course.library, &settings, proxy);
         state.plans = read_plans(&source.plans);
     };
     match action {
@@ -192,27 +337,43 @@ fn facilitator_ui(
         },
         Some(FacilitatorAction::Lock) => commands.trigger(GoTo(Screen::Start)),
         Some(FacilitatorAction::Refresh) => {
-            state.cohort = Cohort::load(&dir.0, Some(&course.library));
+            start_reading(state, &dir.0, &course.library, &settings, proxy);
             state.plans = read_plans(&source.plans);
-            state.form.message = Some(format!("{} sessions read.", state.cohort.rows.len()));
         }
+        Some(FacilitatorAction::ReadFrom(from)) => {
+            state.source = from;
+            start_reading(state, &dir.0, &course.library, &settings, proxy);
+        }
+        Some(FacilitatorAction::SaveLrs) => save_lrs(&mut state.form.lrs, &mut commands),
         Some(FacilitatorAction::ExportCsv) | Some(FacilitatorAction::ExportXapi) => {
             let xapi = matches!(action, Some(FacilitatorAction::ExportXapi));
-            state.form.message = Some(match export(&dir.0, &course, xapi) {
+            let lrs = (state.source == CohortSource::Lrs)
+                .then(|| connect(&settings))
+                .flatten();
+            state.form.message = Some(match export(&dir.0, &course, lrs.as_ref(), xapi) {
                 Ok(p) => format!("Exported to {}", p.display()),
                 Err(e) => format!("The export failed: {e}"),
             });
         }
         Some(FacilitatorAction::ChangeResultsDir(d)) => {
             commands.trigger(ChangeResultsDir(d.clone()));
-            state.cohort = Cohort::load(&d, Some(&course.library));
+            state.source = CohortSource::Folder;
+            start_reading(state, &d, &course.library, &settings, proxy);
             state.form.message = Some(format!("Sessions are now saved in {}", d.display()));
         }
-        Some(FacilitatorAction::OpenSession(path)) => match session_debrief(&path, &course.library)
-        {
-            Ok(d) => state.detail = Some(d),
-            Err(e) => state.form.message = Some(format!("That session cannot be shown: {e}.")),
-        },
+        Some(FacilitatorAction::OpenSession(path)) if path.starts_with("lrs:") => {
+            state.form.message = Some(
+                "This session was read from the LRS: its step-by-step debrief is on the computer \
+                 that recorded it."
+                    .to_owned(),
+            );
+        }
+        Some(FacilitatorAction::OpenSession(path)) => {
+            match replay_session(&path, &course.library) {
+                Ok(r) => state.detail = Some(replayed_debrief(&r)),
+                Err(e) => state.form.message = Some(format!("That session cannot be shown: {e}.")),
+            }
+        }
         Some(FacilitatorAction::CloseSession) => state.detail = None,
         Some(FacilitatorAction::ChoosePlan(name)) => {
             let chosen = name.and_then(|n| state.plans.iter().find(|p| p.name() == n).cloned());

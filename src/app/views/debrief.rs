@@ -101,23 +101,12 @@ pub enum DebriefAction {
     Scenarios,
 }
 
-/// A short label for a scene: its first sentence, shortened.
+/// A short label for a scene: its first sentence, shortened (the id when there is no scene).
 pub fn scene_label(kind: Option<&SceneKind>, id: &str) -> String {
-    let text = kind.map_or("", SceneKind::text);
-    let first = text
-        .split_inclusive(['.', '?', '!'])
-        .next()
-        .unwrap_or(text)
-        .trim();
-    let mut label: String = first.chars().take(90).collect();
-    if first.chars().count() > 90 {
-        label.push('…');
-    }
-    if label.is_empty() {
-        id.to_owned()
-    } else {
-        label
-    }
+    kind.map_or_else(
+        || id.to_owned(),
+        |k| crate::report::cohort::scene_label(k, id),
+    )
 }
 
 impl DebriefModel {

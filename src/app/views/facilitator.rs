@@ -3,242 +3,23 @@
 
 use super::debrief::{DebriefModel, debrief_view};
 use super::widgets::{grade_colour, is_high_contrast, pct, section, verdict_colour};
-use crate::engine::Score;
-use crate::engine::session::Session;
-use crate::record::{Mode, format_time};
-use crate::report::{Detail, Summary, choice_counts, scan};
-use crate::scenario::Library;
-use crate::scenario::model::SceneKind;
+use crate::record::Mode;
+use crate::report::replay::Replayed;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot, uniform_grid_spacer};
-use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-/// One session in the cohort table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CohortRow {
-    pub path: PathBuf,
-    pub participant: String,
-    pub scenario: String,
-    pub title: String,
-    pub mode: Mode,
-    /// `YYYY-MM-DD HH:MM` (UTC).
-    pub started: String,
-    pub scaled: Option<f64>,
-    pub complete: bool,
-    pub passed: bool,
-    pub critical: usize,
-    pub minutes: f64,
-    /// Red herrings flagged over those shown (`None`: none shown, or no score).
-    pub false_alarm_rate: Option<f64>,
-    /// Vulnerability factors noted, and shown.
-    pub factors: (u32, u32),
-}
+pub use crate::report::cohort::{Cohort, CohortRow, DecisionPoint, GainRow};
 
-/// A decision point's choices and how often each was taken.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DecisionPoint {
-    pub scenario: String,
-    pub scene: String,
-    pub label: String,
-    /// (choice text, grade word, times taken)
-    pub choices: Vec<(String, String, u32)>,
-}
-
-/// A participant's pre/post assessment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GainRow {
-    pub participant: String,
-    pub pre: Option<f64>,
-    pub post: Option<f64>,
-    pub gain: Option<f64>,
-    /// The delayed form, weeks later, and the gain that lasted.
-    pub delayed: Option<f64>,
-    pub lasting: Option<f64>,
-}
-
-/// The cohort, read from a results folder.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cohort {
-    pub rows: Vec<CohortRow>,
-    /// (indicator label, detection rate, times shown), lowest rate first.
-    pub indicator_rates: Vec<(String, f64, u32)>,
-    /// (factor label, rate noted, times shown), lowest rate first.
-    pub factor_rates: Vec<(String, f64, u32)>,
-    pub decisions: Vec<DecisionPoint>,
-    /// (principle label, times breached), most first.
-    pub breaches: Vec<(String, u32)>,
-    pub gains: Vec<GainRow>,
-    pub mean_gain: Option<f64>,
-    pub mean_lasting_gain: Option<f64>,
-    pub problems: Vec<String>,
-}
-
-impl Cohort {
-    /// Reads every session under `dir`.
-    pub fn load(dir: &std::path::Path, library: Option<&Library>) -> Cohort {
-        let mut summary = Summary::new(library);
-        let mut rows = Vec::new();
-        let mut counts: HashMap<(String, String), BTreeMap<usize, u32>> = HashMap::new();
-        let stats = scan(dir, Detail::Full, library, |row, lines| {
-            summary.add(&row);
-            choice_counts(&lines, &row.started.scenario, &mut counts);
-            let s = row.score.as_ref();
-            rows.push(CohortRow {
-                path: row.path.clone(),
-                participant: row.started.participant.clone(),
-                scenario: row.started.scenario.clone(),
-                title: if row.started.scenario_title.is_empty() {
-                    row.started.scenario.clone()
-                } else {
-                    row.started.scenario_title.clone()
-                },
-                mode: row.started.mode,
-                started: format_time(row.started_at)
-                    .replace('T', " ")
-                    .chars()
-                    .take(16)
-                    .collect(),
-                scaled: s.map(|s| s.scaled),
-                complete: row.complete(),
-                passed: row.passed(),
-                critical: s.map_or(0, |s| s.critical_errors.len()),
-                minutes: row.duration_s() / 60.0,
-                false_alarm_rate: s
-                    .filter(|s| s.indicators.red_herrings > 0)
-                    .map(|s| s.indicators.false_alarm_rate()),
-                factors: s.map_or((0, 0), |s| {
-                    let i = &s.indicators;
-                    (i.factors_noted, i.factors_noted + i.factors_missed)
-                }),
-            });
-        });
-        rows.sort_by(|a, b| {
-            b.started
-                .cmp(&a.started)
-                .then(a.participant.cmp(&b.participant))
-        });
-        let cat = library.and_then(|l| l.catalogue.clone());
-        let label = |id: &str| {
-            cat.as_ref()
-                .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
-        };
-        let mut decisions: Vec<DecisionPoint> = counts
-            .into_iter()
-            .map(|((scenario, scene), by_choice)| {
-                let model = library.and_then(|l| l.find(&scenario)).and_then(|p| {
-                    p.scenario
-                        .scene_index(&scene)
-                        .and_then(|i| match p.scenario.scene(i) {
-                            Some(SceneKind::Scene(s)) => Some(s.clone()),
-                            _ => None,
-                        })
-                });
-                let choices = by_choice
-                    .iter()
-                    .map(|(c, n)| {
-                        let choice = model.as_ref().and_then(|m| m.choices.get(*c));
-                        (
-                            choice.map_or_else(|| format!("choice {}", c + 1), |x| x.text.clone()),
-                            choice
-                                .and_then(|x| x.grade)
-                                .map_or_else(String::new, |g| format!("{g:?}")),
-                            *n,
-                        )
-                    })
-                    .collect();
-                let label = model.as_ref().map_or_else(
-                    || scene.clone(),
-                    |m| super::debrief::scene_label(Some(&SceneKind::Scene(m.clone())), &scene),
-                );
-                DecisionPoint {
-                    scenario,
-                    scene,
-                    label,
-                    choices,
-                }
-            })
-            .collect();
-        decisions.sort_by(|a, b| (&a.scenario, &a.scene).cmp(&(&b.scenario, &b.scene)));
-        let mut breaches: Vec<(String, u32)> = summary
-            .breaches
-            .iter()
-            .map(|(p, n)| (label(p), *n))
-            .collect();
-        breaches.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        Cohort {
-            rows,
-            indicator_rates: summary
-                .most_missed()
-                .into_iter()
-                .map(|(id, rate, shown)| (label(&id), rate, shown))
-                .collect(),
-            factor_rates: summary
-                .factors_least_noted()
-                .into_iter()
-                .map(|(id, rate, shown)| (label(&id), rate, shown))
-                .collect(),
-            decisions,
-            breaches,
-            gains: summary
-                .gains
-                .iter()
-                .map(|(p, g)| GainRow {
-                    participant: p.clone(),
-                    pre: g.pre,
-                    post: g.post,
-                    gain: g.normalised(),
-                    delayed: g.delayed,
-                    lasting: g.lasting(),
-                })
-                .collect(),
-            mean_gain: summary.mean_gain(),
-            mean_lasting_gain: summary.mean_lasting_gain(),
-            problems: stats.problems,
-        }
-    }
-}
-
-/// The debrief of a recorded session, rebuilt from its actions and seed.
-pub fn session_debrief(path: &std::path::Path, library: &Library) -> Result<DebriefModel, String> {
-    let log = crate::record::read_session(path).map_err(|e| e.to_string())?;
-    let started = log.started().ok_or("the file has no start line")?.clone();
-    let playable = library.find(&started.scenario).ok_or_else(|| {
-        format!(
-            "the scenario \"{}\" is not in the library any more",
-            started.scenario
-        )
-    })?;
-    let rules = started.rules().ok_or_else(|| {
-        format!(
-            "this session was scored under rules version {}, which this version of the program \
-             does not know",
-            started.rules
-        )
-    })?;
-    let (session, _) = Session::replay(
-        std::sync::Arc::clone(playable),
-        started.seed,
-        rules,
-        &log.actions(),
-    )
-    .map_err(|(i, e)| {
-        format!(
-            "the scenario has changed since this session (step {}: {e})",
-            i + 1
-        )
-    })?;
-    // A finished session shows the score it recorded; only an interrupted one is scored now.
-    let score = log
-        .finished()
-        .map_or_else(|| Score::of(&session), |f| f.score.clone());
-    Ok(DebriefModel::of(
-        &session,
-        &score,
-        &started.participant,
-        started.mode,
+/// The debrief of a session played again from its record.
+pub fn replayed_debrief(r: &Replayed) -> DebriefModel {
+    DebriefModel::of(
+        &r.session,
+        &r.score,
+        &r.started.participant,
+        r.started.mode,
         false,
-    ))
+    )
 }
 
 /// Whether the facilitator is in.
@@ -266,6 +47,28 @@ pub struct FacilitatorForm {
     pub message: Option<String>,
     /// Whether the passphrase field has been given the focus once.
     pub focused: bool,
+    /// The LRS settings being edited.
+    pub lrs: LrsForm,
+}
+
+/// The LRS settings as the facilitator types them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LrsForm {
+    pub endpoint: String,
+    pub key: String,
+    pub secret: String,
+    pub home: String,
+    pub insecure_http: bool,
+    /// Why the last save was refused, or what it did.
+    pub message: Option<String>,
+}
+
+/// Where the cohort is read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CohortSource {
+    #[default]
+    Folder,
+    Lrs,
 }
 
 /// What the facilitator screen shows.
@@ -279,6 +82,13 @@ pub struct FacilitatorModel<'a> {
     pub detail: Option<&'a DebriefModel>,
     pub plans: Vec<String>,
     pub plan: Option<String>,
+    /// Where the cohort shown was read from, and whether a read is under way.
+    pub source: CohortSource,
+    pub reading: bool,
+    /// Whether an LRS is set (so the cohort can be read from it).
+    pub lrs_set: bool,
+    /// What the sender says, in words (none when nothing is waiting).
+    pub sending: Option<String>,
 }
 
 /// What the facilitator asked for.
@@ -294,6 +104,10 @@ pub enum FacilitatorAction {
     OpenSession(PathBuf),
     CloseSession,
     ChoosePlan(Option<String>),
+    /// Save the LRS settings typed in the form (and send from now on).
+    SaveLrs,
+    /// Read the cohort from the folder or the LRS.
+    ReadFrom(CohortSource),
 }
 
 impl FacilitatorForm {
@@ -374,6 +188,86 @@ fn gate_view(ui: &mut Ui, gate: Gate, form: &mut FacilitatorForm) -> Option<Faci
     action
 }
 
+/// The LRS: where results are sent, the state of sending, and where the cohort is read from.
+fn lrs_section(
+    ui: &mut Ui,
+    m: &FacilitatorModel,
+    form: &mut LrsForm,
+    action: &mut Option<FacilitatorAction>,
+) {
+    section(ui, "Learning record store (xAPI)", |ui| {
+        ui.label(
+            "Every laptop can send its sessions to one learning record store, so the whole group's \
+             results can be read in one place. Leave the address empty to keep results on this \
+             computer only.",
+        );
+        egui::Grid::new("lrs_settings")
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.label("Endpoint");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.endpoint)
+                        .desired_width(420.0)
+                        .hint_text("https://lrs.example.org/xapi/"),
+                );
+                ui.end_row();
+                ui.label("Key");
+                ui.add(egui::TextEdit::singleline(&mut form.key).desired_width(260.0));
+                ui.end_row();
+                ui.label("Secret");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.secret)
+                        .password(true)
+                        .desired_width(260.0),
+                );
+                ui.end_row();
+                ui.label("Your organisation's address");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.home)
+                        .desired_width(420.0)
+                        .hint_text("https://training.example.org/mpa"),
+                );
+                ui.end_row();
+            });
+        ui.checkbox(
+            &mut form.insecure_http,
+            "Accept a plain http:// address on another machine (the secret then travels unencrypted)",
+        );
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Save the LRS settings").clicked() {
+                *action = Some(FacilitatorAction::SaveLrs);
+            }
+            if let Some(msg) = &form.message {
+                ui.label(RichText::new(msg).strong());
+            }
+        });
+        if let Some(words) = &m.sending {
+            ui.label(words);
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Read the group's results from:");
+            if ui
+                .selectable_label(m.source == CohortSource::Folder, "this computer's folder")
+                .clicked()
+                && m.source != CohortSource::Folder
+            {
+                *action = Some(FacilitatorAction::ReadFrom(CohortSource::Folder));
+            }
+            let lrs = ui.add_enabled(
+                m.lrs_set,
+                egui::Button::selectable(m.source == CohortSource::Lrs, "the LRS"),
+            );
+            if lrs.clicked() && m.source != CohortSource::Lrs {
+                *action = Some(FacilitatorAction::ReadFrom(CohortSource::Lrs));
+            }
+            if m.reading {
+                ui.spinner();
+                ui.label("Reading…");
+            }
+        });
+    });
+}
+
 fn cohort_view(
     ui: &mut Ui,
     m: &FacilitatorModel,
@@ -449,6 +343,7 @@ fn cohort_view(
                         });
                     }
                 });
+                lrs_section(ui, m, &mut form.lrs, &mut action);
                 for p in m.cohort.problems.iter().take(5) {
                     ui.label(RichText::new(format!("Note: {p}")).small());
                 }

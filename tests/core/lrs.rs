@@ -1,0 +1,458 @@
+//! Sending to a learning record store and reading the cohort back, against an LRS kept in
+//! memory here that behaves as xAPI says (a batch is stored whole or not at all; the same id
+//! with the same content is harmless, with other content a conflict) and that can be switched
+//! off, made to refuse the credentials, or made to fail. The real LRS is in tests/lrs/check.sh.
+
+use crate::common::*;
+use mpa_trainer::lrs::outbox::{Target, deliver, outbox_path};
+use mpa_trainer::lrs::sync::{Backoff, sync_folder};
+use mpa_trainer::lrs::{Lrs, LrsError, Page, Query, fetch_course};
+use mpa_trainer::report::csv_export::cells;
+use mpa_trainer::report::xapi::{Extent, rows_from_statements, statements};
+use mpa_trainer::report::{Detail, Source, read_source, scan};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+const HOME: &str = "https://course.example.org/mpa";
+
+/// How the LRS answers now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mood {
+    Up,
+    Down,
+    WrongCredentials,
+    Failing,
+}
+
+struct MemoryLrs {
+    stored: Mutex<BTreeMap<String, Value>>,
+    mood: Mutex<Mood>,
+    posts: Mutex<usize>,
+    /// Fail this many posts with a server error before answering again.
+    failures_left: Mutex<usize>,
+}
+
+impl MemoryLrs {
+    fn new() -> Self {
+        MemoryLrs {
+            stored: Mutex::new(BTreeMap::new()),
+            mood: Mutex::new(Mood::Up),
+            posts: Mutex::new(0),
+            failures_left: Mutex::new(0),
+        }
+    }
+    fn set(&self, mood: Mood) {
+        *self.mood.lock().unwrap() = mood;
+    }
+    fn count(&self) -> usize {
+        self.stored.lock().unwrap().len()
+    }
+    fn all(&self) -> Vec<Value> {
+        self.stored.lock().unwrap().values().cloned().collect()
+    }
+    fn answer(&self) -> Result<(), LrsError> {
+        let mut left = self.failures_left.lock().unwrap();
+        if *left > 0 {
+            *left -= 1;
+            return Err(LrsError::Server(503, "busy".into()));
+        }
+        match *self.mood.lock().unwrap() {
+            Mood::Up => Ok(()),
+            Mood::Down => Err(LrsError::Unreachable("connection refused".into())),
+            Mood::WrongCredentials => Err(LrsError::Unauthorized(401)),
+            Mood::Failing => Err(LrsError::Server(500, "boom".into())),
+        }
+    }
+}
+
+impl Lrs for MemoryLrs {
+    fn id(&self) -> String {
+        "memory".to_owned()
+    }
+
+    fn post(&self, statements: &[Value]) -> Result<(), LrsError> {
+        *self.posts.lock().unwrap() += 1;
+        self.answer()?;
+        let mut stored = self.stored.lock().unwrap();
+        for s in statements {
+            let id = s["id"].as_str().unwrap_or("");
+            if stored.get(id).is_some_and(|old| old != s) {
+                return Err(LrsError::Conflict(format!("{id} is conflicting")));
+            }
+        }
+        for s in statements {
+            stored.insert(s["id"].as_str().unwrap_or("").to_owned(), s.clone());
+        }
+        Ok(())
+    }
+
+    fn get(&self, query: &Query) -> Result<Page, LrsError> {
+        self.answer()?;
+        // Pages of 7, so paging is exercised.
+        let all = self.all();
+        let start = match query {
+            Query::About { .. } => 0,
+            Query::More(m) => m.parse().unwrap(),
+        };
+        let end = (start + 7).min(all.len());
+        Ok(Page {
+            statements: all[start..end].to_vec(),
+            more: (end < all.len()).then(|| end.to_string()),
+        })
+    }
+}
+
+/// What the outbox of a session says, for the LRS kept here.
+fn read_state(session: &Path) -> mpa_trainer::lrs::outbox::OutboxState {
+    mpa_trainer::lrs::outbox::read_state(session, &Target::new("memory", HOME))
+}
+
+/// The outbox file of a session, for the LRS kept here.
+fn outbox(session: &Path) -> std::path::PathBuf {
+    outbox_path(session, &Target::new("memory", HOME))
+}
+
+/// A results folder with a passed, a failed and an unfinished session of the fixture.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    record_fixture_session(
+        dir.path(),
+        "T01",
+        "Flag(\"manager_answers\"), Choose(0), Flag(\"no_passport\"), Choose(0), Choose(1), \
+         Flag(\"growing_debt\"), Choose(0), Choose(2), Refer([\"ctu\", \"shelter\", \"medical\"]), \
+         Classify(\"trafficking\")",
+    );
+    record_fixture_session(dir.path(), "T02", "Choose(1), Choose(0)");
+    // Left unfinished: the program stopped before the session ended (no finishing line).
+    record_fixture_session(dir.path(), "T03", "Flag(\"has_phone\"), Choose(0)");
+    let t03 = session(dir.path(), "T03");
+    let text = std::fs::read_to_string(&t03).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("\"session_finished\""))
+        .collect();
+    std::fs::write(&t03, kept.join("\n") + "\n").unwrap();
+    dir
+}
+
+fn session(dir: &Path, participant: &str) -> std::path::PathBuf {
+    mpa_trainer::record::index::session_files(dir)
+        .into_iter()
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(participant)
+        })
+        .unwrap()
+}
+
+fn csv_of_folder(dir: &Path) -> BTreeMap<String, Vec<String>> {
+    let library = fixture_library();
+    let mut out = BTreeMap::new();
+    scan(dir, Detail::Full, Some(&library), |row, _| {
+        out.insert(row.started.session.clone(), cells(&row));
+    });
+    out
+}
+
+#[test]
+fn the_statements_of_a_folder_give_back_the_same_rows() {
+    let dir = folder();
+    let library = fixture_library();
+    let mut all = Vec::new();
+    scan(dir.path(), Detail::Full, Some(&library), |row, lines| {
+        all.extend(statements(&row, &lines, Some(&library), HOME));
+    });
+    // Shuffled and repeated, as an LRS may hand them back.
+    let mut shuffled: Vec<Value> = all.iter().rev().cloned().collect();
+    shuffled.extend(all.iter().take(5).cloned());
+    let (rows, unreadable) = rows_from_statements(&shuffled, HOME);
+    assert!(unreadable.is_empty());
+    let from_statements: BTreeMap<String, Vec<String>> = rows
+        .iter()
+        .map(|(row, _)| (row.started.session.clone(), cells(row)))
+        .collect();
+    assert_eq!(from_statements, csv_of_folder(dir.path()));
+    // The decisions come back as record lines, for the choice charts.
+    let decisions: usize = rows.iter().map(|(_, lines)| lines.len()).sum();
+    assert_eq!(decisions, 4 + 1 + 1);
+    // Statements of another course are left out.
+    assert!(
+        rows_from_statements(&all, "https://elsewhere.example.org")
+            .0
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_session_is_delivered_once_and_a_second_delivery_sends_nothing() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T01");
+    let (first, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    result.unwrap();
+    assert_eq!(first.statements, 8);
+    assert_eq!((first.sent, first.waiting), (8, 0));
+    assert!(first.done);
+    assert!(read_state(&path).done);
+    let (second, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    result.unwrap();
+    assert_eq!(second.sent, 0);
+    assert_eq!(lrs.count(), 8);
+    // The outbox is readable by its owner only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(outbox(&path))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn offline_or_wrong_credentials_lose_nothing_and_it_sends_later() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T02");
+    for mood in [Mood::Down, Mood::WrongCredentials, Mood::Failing] {
+        lrs.set(mood);
+        let (d, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+        let e = result.unwrap_err();
+        assert_eq!(
+            e.lrs().unwrap().is_transient(),
+            mood != Mood::WrongCredentials
+        );
+        assert_eq!((d.sent, d.waiting), (0, d.statements));
+        assert!(read_state(&path).stored.is_empty());
+    }
+    lrs.set(Mood::Up);
+    let (d, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    result.unwrap();
+    assert_eq!(d.sent, d.statements);
+    assert_eq!(lrs.count(), d.statements);
+}
+
+#[test]
+fn a_refused_statement_is_kept_aside_and_the_others_are_stored() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T01");
+    // Another statement with the id of the session's second statement is already there.
+    let mut rows = Vec::new();
+    scan(dir.path(), Detail::Full, Some(&library), |row, lines| {
+        if row.started.participant == "T01" {
+            rows = statements(&row, &lines, Some(&library), HOME);
+        }
+    });
+    let mut other = rows[1].clone();
+    other["timestamp"] = Value::from("2018-10-29T09:00:00.000Z");
+    lrs.post(&[other]).unwrap();
+
+    let (d, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    result.unwrap();
+    assert_eq!(d.sent, rows.len() - 1);
+    assert_eq!(d.refused.len(), 1);
+    assert_eq!(d.refused[0].id, rows[1]["id"].as_str().unwrap());
+    assert_eq!(d.refused[0].status, 409);
+    let state = read_state(&path);
+    assert_eq!(state.refused.len(), 1);
+    assert!(state.done);
+    // Never sent again.
+    let posts = *lrs.posts.lock().unwrap();
+    let (again, _) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    assert_eq!(again.sent, 0);
+    assert_eq!(*lrs.posts.lock().unwrap(), posts);
+}
+
+#[test]
+fn statements_sent_but_not_yet_noted_are_sent_again_harmlessly() {
+    // A crash between the LRS's answer and the outbox's line: the outbox is lost.
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T01");
+    deliver(&path, &lrs, Some(&library), HOME, Extent::Settled)
+        .1
+        .unwrap();
+    std::fs::remove_file(outbox(&path)).unwrap();
+    let (d, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    result.unwrap();
+    assert_eq!(d.sent, 8);
+    assert_eq!(lrs.count(), 8, "nothing twice");
+    // A torn last line of the outbox is read past.
+    let outbox = outbox(&path);
+    let mut text = std::fs::read_to_string(&outbox).unwrap();
+    text.push_str("{\"stored\":{\"ids\":[\"x");
+    std::fs::write(&outbox, text).unwrap();
+    assert_eq!(read_state(&path).stored.len(), 8);
+}
+
+#[test]
+fn an_unfinished_session_is_suspended_with_its_score_and_read_back_as_unfinished() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T03");
+    // While it is being played only settled statements go; a folder's sync adds the suspension.
+    let (live, _) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
+    assert_eq!(live.statements, 2);
+    assert!(!live.done);
+    let (synced, _) = deliver(&path, &lrs, Some(&library), HOME, Extent::WithSuspension);
+    assert_eq!(synced.sent, 1);
+    let verbs: Vec<String> = lrs
+        .all()
+        .iter()
+        .map(|s| s["verb"]["display"]["en-US"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(verbs.contains(&"suspended".to_owned()));
+    let (rows, _) = rows_from_statements(&lrs.all(), HOME);
+    assert_eq!(rows.len(), 1);
+    let (row, _) = &rows[0];
+    assert!(row.finished.is_none() && !row.complete());
+    assert_eq!(cells(row), csv_of_folder(dir.path())[&row.started.session]);
+}
+
+#[test]
+fn a_folder_syncs_with_backoff_and_reads_back_page_by_page_as_the_same_cohort() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    // Two failures, then it answers: the first session waits twice before it goes.
+    *lrs.failures_left.lock().unwrap() = 2;
+    let mut waits = Vec::new();
+    let mut progress = Vec::new();
+    let backoff = Backoff {
+        tries: 3,
+        first: Duration::from_secs(1),
+        longest: Duration::from_secs(30),
+    };
+    let summary = sync_folder(
+        dir.path(),
+        &lrs,
+        Some(&library),
+        HOME,
+        backoff,
+        |d| waits.push(d),
+        |p| progress.push(p.done),
+    );
+    assert!(summary.stopped.is_none(), "{:?}", summary.stopped);
+    assert_eq!(summary.sessions, 3);
+    assert_eq!(summary.delivered, 3);
+    assert_eq!(summary.statements_sent, 8 + 5 + 3);
+    assert_eq!(waits, [Duration::from_secs(1), Duration::from_secs(2)]);
+    assert_eq!(progress, [0, 1, 2, 3]);
+    // Everything is there once; a second sync has nothing to send.
+    let again = sync_folder(
+        dir.path(),
+        &lrs,
+        Some(&library),
+        HOME,
+        backoff,
+        |_| {},
+        |_| {},
+    );
+    assert_eq!((again.statements_sent, again.up_to_date), (0, 3));
+    // Read back through the same use case as a folder, page by page (pages of 7).
+    let fetched = fetch_course(&lrs, HOME, None, |_| {}).unwrap();
+    assert_eq!(fetched.len(), 16);
+    let mut from_lrs = BTreeMap::new();
+    read_source(
+        &Source::Lrs(&lrs, HOME),
+        Detail::Full,
+        Some(&library),
+        |row, _| {
+            from_lrs.insert(row.started.session.clone(), cells(&row));
+        },
+    )
+    .unwrap();
+    assert_eq!(from_lrs, csv_of_folder(dir.path()));
+}
+
+#[test]
+fn a_sync_that_cannot_reach_the_lrs_stops_and_says_what_waits() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    lrs.set(Mood::Down);
+    let summary = sync_folder(
+        dir.path(),
+        &lrs,
+        Some(&library),
+        HOME,
+        Backoff {
+            tries: 2,
+            first: Duration::ZERO,
+            longest: Duration::ZERO,
+        },
+        |_| {},
+        |_| {},
+    );
+    assert!(matches!(summary.stopped, Some(LrsError::Unreachable(_))));
+    assert_eq!(summary.waiting, 3);
+    assert_eq!(lrs.count(), 0);
+    lrs.set(Mood::WrongCredentials);
+    let summary = sync_folder(
+        dir.path(),
+        &lrs,
+        Some(&library),
+        HOME,
+        Backoff::default(),
+        |_| panic!("wrong credentials are not worth waiting for"),
+        |_| {},
+    );
+    assert_eq!(summary.stopped, Some(LrsError::Unauthorized(401)));
+}
+
+#[test]
+fn the_trainer_s_sender_delivers_in_the_background_and_says_what_waits() {
+    use mpa_trainer::lrs::Sender;
+    use std::sync::Arc;
+    let dir = folder();
+    let library = Arc::new(fixture_library());
+    let lrs = Arc::new(MemoryLrs::new());
+    let woken = Arc::new(Mutex::new(0usize));
+    let counter = Arc::clone(&woken);
+    let sender = Sender::start(dir.path().to_path_buf(), library, move || {
+        *counter.lock().unwrap() += 1;
+    })
+    .unwrap();
+    // Waits (up to a minute) for the sender to reach a status; a slow machine only waits longer.
+    let until = |want: &dyn Fn(&mpa_trainer::lrs::SenderStatus) -> bool| {
+        for _ in 0..600 {
+            if want(&sender.status()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("the sender never got there: {:?}", sender.status());
+    };
+    // The LRS is down: everything waits and the status says why.
+    lrs.set(Mood::Down);
+    sender.set_lrs(Some((lrs.clone() as Arc<dyn Lrs>, HOME.to_owned())));
+    until(&|s| s.configured && s.waiting == 3 && s.problem.is_some());
+    assert_eq!(lrs.count(), 0);
+    // It comes back; a new setting (the same LRS) is tried at once, without the wait.
+    lrs.set(Mood::Up);
+    sender.set_lrs(Some((lrs.clone() as Arc<dyn Lrs>, HOME.to_owned())));
+    until(&|s| s.waiting == 0 && s.problem.is_none());
+    assert_eq!(lrs.count(), 16);
+    assert!(*woken.lock().unwrap() >= 2, "the window was not woken");
+    // Wrong credentials are said plainly, and nothing is lost.
+    lrs.set(Mood::WrongCredentials);
+    record_fixture_session(dir.path(), "T04", "Choose(0)");
+    sender.wake();
+    until(&|s| s.problem == Some(LrsError::Unauthorized(401)) && s.waiting == 1);
+    lrs.set(Mood::Up);
+    sender.set_lrs(Some((lrs.clone() as Arc<dyn Lrs>, HOME.to_owned())));
+    until(&|s| s.waiting == 0 && s.problem.is_none());
+    assert_eq!(lrs.count(), 16 + 3);
+}

@@ -1,0 +1,61 @@
+// A learning record store for the tests, on this machine only: Learning Locker's statements
+// service (xAPI 1.0.3) in memory, and in front of it a small proxy that demands HTTP Basic
+// credentials, as a real LRS does (in memory mode the service accepts anyone).
+//
+//   LRS_PORT=18080 LRS_KEY=key LRS_SECRET=secret node lrs.js
+//
+// The xAPI endpoint is then http://127.0.0.1:$LRS_PORT/xAPI/. Everything listens on 127.0.0.1.
+const net = require('net');
+const http = require('http');
+
+const port = Number(process.env.LRS_PORT || 18080);
+const inner = port + 1;
+const key = process.env.LRS_KEY || 'key';
+const secret = process.env.LRS_SECRET || 'secret';
+
+// Bind every server of this process to the loopback address, whatever it asks for.
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (typeof args[0] === 'number') return listen.call(this, args[0], '127.0.0.1', ...args.slice(1).filter((a) => typeof a === 'function'));
+  if (args[0] && typeof args[0] === 'object') return listen.call(this, { ...args[0], host: '127.0.0.1' }, ...args.slice(1));
+  return listen.apply(this, args);
+};
+
+const storage = process.env.LRS_STORAGE || require('os').tmpdir() + '/mpa-lrs-' + port;
+Object.assign(process.env, {
+  EXPRESS_PORT: String(inner),
+  AUTH_REPO: 'test',
+  MODELS_REPO: 'memory',
+  STORAGE_REPO: 'local',
+  EVENTS_REPO: 'test',
+  WINSTON_CONSOLE_LEVEL: 'error',
+  FS_LOCAL_STORAGE_DIR: storage,
+  EXPRESS_MORGAN_DIRECTORY: storage + '/accessLogs',
+});
+require('@learninglocker/xapi-statements/dist/index.js');
+
+const expected = 'Basic ' + Buffer.from(`${key}:${secret}`).toString('base64');
+const cors = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+};
+http.createServer((req, res) => {
+  if (req.method !== 'OPTIONS' && req.headers.authorization !== expected) {
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Basic realm="lrs"', ...cors });
+    res.end(JSON.stringify({ message: 'Unauthorised' }));
+    return;
+  }
+  const upstream = http.request(
+    { host: '127.0.0.1', port: inner, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', (e) => {
+    res.writeHead(502, { 'Content-Type': 'application/json', ...cors });
+    res.end(JSON.stringify({ message: `the statements service is not up: ${e.message}` }));
+  });
+  req.pipe(upstream);
+}).listen(port, '127.0.0.1', () => console.log(`lrs: http://127.0.0.1:${port}/xAPI/`));
