@@ -81,6 +81,10 @@ pub enum Command {
         /// Write xAPI 1.0.3 statements (a JSON array) to this file.
         #[arg(long)]
         xapi: Option<PathBuf>,
+        /// Write the item analysis (difficulty, discrimination, possibly mis-graded decisions,
+        /// KR-20 of the assessment forms) as CSV to this file.
+        #[arg(long)]
+        items: Option<PathBuf>,
         /// The address that xAPI activity ids and participants' accounts are based on (your
         /// organisation's; a placeholder by default).
         #[arg(long, default_value = crate::report::xapi::HOME)]
@@ -195,13 +199,19 @@ pub fn run(command: Command) -> ExitCode {
             lrs,
             csv,
             xapi,
+            items,
             xapi_home,
             scenarios,
             course,
         } => report(
             dir.as_deref(),
             &lrs,
-            (csv.as_deref(), xapi.as_deref(), &xapi_home),
+            (
+                csv.as_deref(),
+                xapi.as_deref(),
+                items.as_deref(),
+                &xapi_home,
+            ),
             &scenarios,
             &course,
         ),
@@ -830,17 +840,24 @@ fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-/// Where `report` writes: the CSV file, the xAPI file, and the xAPI base address.
-type Outputs<'a> = (Option<&'a Path>, Option<&'a Path>, &'a str);
+/// Where `report` writes: the CSV file, the xAPI file, the item analysis, and the xAPI base
+/// address.
+type Outputs<'a> = (
+    Option<&'a Path>,
+    Option<&'a Path>,
+    Option<&'a Path>,
+    &'a str,
+);
 
 fn report(
     dir: Option<&Path>,
     lrs_args: &LrsArgs,
-    (csv, xapi, xapi_home): Outputs,
+    (csv, xapi, items_path, xapi_home): Outputs,
     scenarios: &Path,
     course: &CourseArgs,
 ) -> u8 {
     use crate::report::csv_export::CsvWriter;
+    use crate::report::items::ItemCollector;
     use crate::report::xapi::{XapiWriter, statements};
     use crate::report::{Detail, Source, Summary, read_source};
     use std::io::BufWriter;
@@ -894,15 +911,19 @@ fn report(
         Ok(None) => None,
         Err(()) => return CANNOT_RUN,
     };
-    let detail = if xapi_out.is_some() {
+    let detail = if xapi_out.is_some() || items_path.is_some() {
         Detail::Full
     } else {
         Detail::Summary
     };
+    let mut items = ItemCollector::default();
     let mut summary = Summary::new(library.as_ref());
     let mut write_error: Option<String> = None;
     let read = read_source(&source, detail, library.as_ref(), |row, lines| {
         summary.add(&row);
+        if items_path.is_some() {
+            items.add(&row, &lines, library.as_ref());
+        }
         if let Some(c) = csv_out.as_mut()
             && let Err(e) = c.row(&row)
         {
@@ -921,6 +942,20 @@ fn report(
             return CANNOT_RUN;
         }
     };
+    if let Some(path) = items_path {
+        let analysis = items.finish(|id| {
+            library
+                .as_ref()
+                .and_then(|l| l.find(id))
+                .and_then(|p| p.scenario.assessment)
+        });
+        let written = open(path)
+            .map_err(|()| "cannot open".to_owned())
+            .and_then(|w| crate::report::items::write_csv(&analysis, w).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            write_error.get_or_insert(e);
+        }
+    }
     if let Some(c) = csv_out
         && let Err(e) = c.finish()
     {

@@ -15,6 +15,7 @@ pub mod practice;
 pub mod record;
 pub mod report;
 pub mod scenario;
+pub mod spacing;
 
 #[cfg(feature = "app")]
 pub mod app;

@@ -232,6 +232,44 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
     out
 }
 
+/// `suggest`, with what is due for review counting first: each indicator due now that a
+/// scenario shows adds two points, and its reason starts with them.
+pub fn suggest_due(
+    history: &History,
+    candidates: &[Arc<Playable>],
+    due: &[&str],
+) -> Vec<Suggestion> {
+    let mut out = suggest(history, candidates);
+    for s in &mut out {
+        let Some(p) = candidates.iter().find(|p| p.id() == s.scenario) else {
+            continue;
+        };
+        let mut shown: Vec<&str> = p
+            .scenario
+            .observations()
+            .filter_map(|(_, o)| o.indicator.as_deref())
+            .filter(|i| due.contains(i))
+            .collect();
+        shown.sort_unstable();
+        shown.dedup();
+        if !shown.is_empty() {
+            s.weight += 2.0 * shown.len() as f64;
+            let labels: Vec<&str> = shown.iter().map(|i| p.catalogue.label(i)).collect();
+            s.reason = format!(
+                "It shows what is due for review today: {}. {}",
+                labels.join(", "),
+                s.reason
+            );
+        }
+    }
+    out.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.scenario.cmp(&b.scenario))
+    });
+    out
+}
+
 /// Whether a finished form's item feedback is held back from its participant: a pre-course form
 /// keeps its answers and feedback to itself until the participant has finished a post-course
 /// form, so that the pre-test does not teach the post-test (its score may be shown).

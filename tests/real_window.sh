@@ -75,7 +75,8 @@ key Tab
 key space
 shot 4-flagged
 # Then take the first choice on screen until the ending: number keys for choices, 1 then
-# Ctrl+Enter for a classification, Ctrl+Enter to submit a referral.
+# Ctrl+Enter for a classification, Ctrl+Enter to submit a referral; W says "70 % sure" where a
+# decision asks how sure the trainee is.
 record() { ls "$OUT"/results/*.jsonl 2>/dev/null | head -1; }
 # The first scenario's Referral and Classify scenes, to photograph them when they come up.
 FIRST=scenarios/s1-bar-worker.ron
@@ -88,6 +89,7 @@ for step in $(seq 60); do
   if [ -n "$scene" ] && [[ " $FORMS " == *" $scene "* ]] && [ ! -f "$OUT/5-$scene.png" ]; then
     shot "5-$scene"
   fi
+  key w
   key 1
   chord ctrl Return
 done
@@ -113,5 +115,6 @@ cat "$OUT/report.txt"
 grep -q "1 sessions by 1 participants: 1 complete" "$OUT/report.txt" || fail "the report does not show the session"
 grep -q '^T07,' "$OUT/cohort.csv" || fail "the CSV has no row for T07"
 grep -q '"event":"flagged"' "$file" || fail "the flag (Tab, Space) was not recorded"
+grep -q '"confidence":70,"event":"rated"' "$file" || fail "no confidence question was answered (W)"
 grep -q '"mode":"practice"' "$file" || fail "the click on Practice was not recorded"
 echo "real-window: passed ($(wc -l < "$file") record lines in $file)"

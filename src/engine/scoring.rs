@@ -283,6 +283,9 @@ pub struct Score {
     pub decisions: DecisionScore,
     pub referral: Option<RatioScore>,
     pub classification: Option<RatioScore>,
+    /// How sure the trainee was, against how often right (apart from `scaled`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<super::confidence::ConfidenceScore>,
 }
 
 impl Score {
@@ -352,6 +355,7 @@ impl Score {
             decisions,
             referral,
             classification,
+            confidence: super::confidence::ConfidenceScore::of(session.judgements()),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! format contract. No I/O, no clock and no global randomness: a session replays from its seed
 //! and its actions.
 
+use super::confidence::{Confidence, Judgement};
 use super::scoring::Rules;
 use crate::scenario::Playable;
 use crate::scenario::graph::{Flags, Node};
@@ -29,6 +30,10 @@ pub enum Action {
     /// Extension: name the indicator an observation of the current scene shows (flags it too).
     /// Naming is recorded for the debrief and the facilitators; it does not change the score.
     Name(String, String),
+    /// Extension: say how sure you are of the decision about to be taken in this scene (a
+    /// classification, a referral, or a choice the author asks about); the last rating before the
+    /// decision counts. Scored apart from the competencies.
+    Rate(Confidence),
 }
 
 /// A critical error: alone, it fails the scenario.
@@ -120,6 +125,13 @@ pub enum Event {
     },
     CriticalError(CriticalError),
     PrincipleBreached(Breach),
+    /// How sure the trainee said they were, before deciding.
+    Rated {
+        scene: String,
+        confidence: Confidence,
+    },
+    /// A rated decision, and whether it was right.
+    Judged(Judgement),
     Ended {
         scene: String,
         outcome: Outcome,
@@ -140,6 +152,7 @@ impl Event {
             Event::ChoiceTaken { choice, .. } => Some(Action::Choose(*choice)),
             Event::ReferralSubmitted { services, .. } => Some(Action::Refer(services.clone())),
             Event::Classified { answer, .. } => Some(Action::Classify(answer.clone())),
+            Event::Rated { confidence, .. } => Some(Action::Rate(*confidence)),
             _ => None,
         }
     }
@@ -152,6 +165,10 @@ pub enum ActionError {
     Ended { ending: String },
     #[error("scene \"{scene}\" has no observation \"{observation}\" to flag or unflag")]
     NoSuchObservation { scene: String, observation: String },
+    #[error(
+        "observation \"{observation}\" of scene \"{scene}\" is not shown now (its flags hide it)"
+    )]
+    HiddenObservation { scene: String, observation: String },
     #[error("scene \"{scene}\" is a {kind} scene: it has no choices to take")]
     NotAScene { scene: String, kind: &'static str },
     #[error(
@@ -172,6 +189,8 @@ pub enum ActionError {
     UnknownService { service: String },
     #[error("scene \"{scene}\" is a {kind} scene, not a Classify: there is nothing to classify")]
     NotAClassify { scene: String, kind: &'static str },
+    #[error("scene \"{scene}\" asks for no confidence rating")]
+    NotAsked { scene: String },
     #[error("\"{answer}\" is not one of the options of scene \"{scene}\" ({options})")]
     NotAnOption {
         scene: String,
@@ -229,6 +248,8 @@ pub struct Session {
     visited_mask: Vec<bool>,
     /// Flagged observations per scene, by position in the scene.
     flagged: Vec<BTreeSet<usize>>,
+    /// Observations shown so far per scene (on any visit), by position in the scene.
+    shown: Vec<BTreeSet<usize>>,
     /// The indicator the trainee named for an observation, by (scene, position).
     named: BTreeMap<(usize, usize), String>,
     path: Vec<PathStep>,
@@ -238,6 +259,9 @@ pub struct Session {
     classifications: Vec<ClassifyRecord>,
     critical: Vec<CriticalError>,
     breaches: Vec<Breach>,
+    /// The confidence rated in the current scene, until its decision.
+    pending: Option<Confidence>,
+    judgements: Vec<Judgement>,
     ended: Option<usize>,
     actions: Vec<Action>,
 }
@@ -262,6 +286,7 @@ impl Session {
             visited: Vec::new(),
             visited_mask: vec![false; n],
             flagged: vec![BTreeSet::new(); n],
+            shown: vec![BTreeSet::new(); n],
             named: BTreeMap::new(),
             path: Vec::new(),
             points: 0,
@@ -270,6 +295,8 @@ impl Session {
             classifications: Vec::new(),
             critical: Vec::new(),
             breaches: Vec::new(),
+            pending: None,
+            judgements: Vec::new(),
             ended: None,
             actions: Vec::new(),
         };
@@ -308,6 +335,7 @@ impl Session {
             Action::Choose(index) => self.choose(*index, &mut events)?,
             Action::Refer(services) => self.refer(services, &mut events)?,
             Action::Classify(answer) => self.classify(answer, &mut events)?,
+            Action::Rate(confidence) => self.rate(*confidence, &mut events)?,
         }
         self.actions.push(action);
         Ok(events)
@@ -327,9 +355,20 @@ impl Session {
 
     fn enter(&mut self, scene: usize, events: &mut Vec<Event>) {
         self.current = scene;
+        self.pending = None;
         if !self.visited_mask[scene] {
             self.visited_mask[scene] = true;
             self.visited.push(scene);
+        }
+        let count = self
+            .playable
+            .scenario
+            .scene(scene)
+            .map_or(0, |k| k.observations().len());
+        for i in 0..count {
+            if self.playable.compiled.shows(scene, i, self.flags) {
+                self.shown[scene].insert(i);
+            }
         }
         events.push(Event::SceneEntered {
             scene: self.scene_id(scene).to_owned(),
@@ -354,13 +393,63 @@ impl Session {
         }
     }
 
+    fn asks_confidence(&self) -> bool {
+        match self.current_kind() {
+            Some(SceneKind::Scene(s)) => s.ask_confidence,
+            Some(SceneKind::Referral(_) | SceneKind::Classify(_)) => true,
+            _ => false,
+        }
+    }
+
+    fn rate(&mut self, confidence: Confidence, events: &mut Vec<Event>) -> Result<(), ActionError> {
+        if !self.asks_confidence() {
+            return Err(ActionError::NotAsked {
+                scene: self.scene_id(self.current).to_owned(),
+            });
+        }
+        self.pending = Some(confidence);
+        events.push(Event::Rated {
+            scene: self.scene_id(self.current).to_owned(),
+            confidence,
+        });
+        Ok(())
+    }
+
+    /// Records a rated decision of the current scene, if it was rated.
+    fn judge(&mut self, right: bool, events: &mut Vec<Event>) {
+        if let Some(confidence) = self.pending.take() {
+            let judgement = Judgement {
+                scene: self.scene_id(self.current).to_owned(),
+                confidence,
+                right,
+            };
+            self.judgements.push(judgement.clone());
+            events.push(Event::Judged(judgement));
+        }
+    }
+
     fn observation_index(&self, id: &str) -> Result<usize, ActionError> {
-        self.current_kind()
+        let index = self
+            .current_kind()
             .and_then(|k| k.observations().iter().position(|o| o.id == id))
             .ok_or_else(|| ActionError::NoSuchObservation {
                 scene: self.scene_id(self.current).to_owned(),
                 observation: id.to_owned(),
-            })
+            })?;
+        if !self.is_shown_now(index) {
+            return Err(ActionError::HiddenObservation {
+                scene: self.scene_id(self.current).to_owned(),
+                observation: id.to_owned(),
+            });
+        }
+        Ok(index)
+    }
+
+    /// Whether the observation at this position of the current scene is shown now.
+    pub fn is_shown_now(&self, observation: usize) -> bool {
+        self.playable
+            .compiled
+            .shows(self.current, observation, self.flags)
     }
 
     fn name(
@@ -466,6 +555,16 @@ impl Session {
             self.breaches.push(breach.clone());
             events.push(Event::PrincipleBreached(breach));
         }
+        if model.ask_confidence {
+            // Right: a choice of the best grade among those offered here.
+            let best = edges
+                .iter()
+                .filter(|e| e.visible(self.flags))
+                .filter_map(|e| e.grade)
+                .min();
+            let right = edge.grade.is_some() && edge.grade == best;
+            self.judge(right, events);
+        }
         self.path.push(PathStep::Choice {
             scene,
             choice: index,
@@ -552,6 +651,16 @@ impl Session {
             self.breaches.push(breach.clone());
             events.push(Event::PrincipleBreached(breach));
         }
+        // Right: every Required service ticked, no Harmful one, and consent respected.
+        let right = model.services.iter().all(|(id, rating)| {
+            let t = ticked.iter().any(|x| x == id);
+            match rating {
+                crate::scenario::model::Rating::Required => t,
+                crate::scenario::model::Rating::Harmful => !t,
+                crate::scenario::model::Rating::Recommended => true,
+            }
+        }) && (!needs_consent || consented);
+        self.judge(right, events);
         self.referrals.push(ReferralRecord {
             scene,
             services: ticked,
@@ -591,6 +700,7 @@ impl Session {
             answer: answer.to_owned(),
             correct,
         });
+        self.judge(correct, events);
         self.classifications.push(ClassifyRecord {
             scene,
             answer: answer.to_owned(),
@@ -654,7 +764,7 @@ impl Session {
         &self.visited
     }
 
-    /// Every distinct observation of the visited scenes, with its scene and position.
+    /// Every distinct observation shown in the visited scenes, with its scene and position.
     pub fn visited_observations(&self) -> impl Iterator<Item = (usize, usize, &Observation)> {
         self.visited.iter().flat_map(move |&scene| {
             let list: &[Observation] = self
@@ -662,7 +772,26 @@ impl Session {
                 .scenario
                 .scene(scene)
                 .map_or(&[], SceneKind::observations);
-            list.iter().enumerate().map(move |(i, o)| (scene, i, o))
+            list.iter()
+                .enumerate()
+                .filter(move |(i, _)| self.shown[scene].contains(i))
+                .map(move |(i, o)| (scene, i, o))
+        })
+    }
+
+    /// Observations of the visited scenes that were never shown (their flags hid them on every
+    /// visit): what the trainee never got to hear.
+    pub fn unshown_observations(&self) -> impl Iterator<Item = (usize, usize, &Observation)> {
+        self.visited.iter().flat_map(move |&scene| {
+            let list: &[Observation] = self
+                .playable
+                .scenario
+                .scene(scene)
+                .map_or(&[], SceneKind::observations);
+            list.iter()
+                .enumerate()
+                .filter(move |(i, _)| !self.shown[scene].contains(i))
+                .map(move |(i, o)| (scene, i, o))
         })
     }
 
@@ -684,6 +813,21 @@ impl Session {
     /// Critical errors so far.
     pub fn critical_errors(&self) -> &[CriticalError] {
         &self.critical
+    }
+
+    /// Rated decisions so far.
+    pub fn judgements(&self) -> &[Judgement] {
+        &self.judgements
+    }
+
+    /// The confidence rated in the current scene, not yet used by a decision.
+    pub fn pending_confidence(&self) -> Option<Confidence> {
+        self.pending
+    }
+
+    /// Whether the current scene asks how sure the trainee is.
+    pub fn asks_confidence_now(&self) -> bool {
+        self.asks_confidence()
     }
 
     /// Principles breached so far.

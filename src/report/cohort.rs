@@ -2,13 +2,17 @@
 //! how choices spread at each decision point, the principles breached and the assessment gains,
 //! read from a results folder or an LRS. Labels come from the catalogue; no prose is made here.
 
+use super::items::{ItemAnalysis, ItemCollector};
 use super::{Detail, Source, Summary, choice_counts, read_source};
+use crate::engine::confidence::ConfidenceScore;
 use crate::lrs::LrsError;
+use crate::practice::PastSession;
 use crate::record::{Mode, format_time};
 use crate::scenario::Library;
 use crate::scenario::model::SceneKind;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use time::OffsetDateTime;
 
 /// A short label for a scene: its first sentence, at most 90 characters.
 pub fn scene_label(kind: &SceneKind, id: &str) -> String {
@@ -87,23 +91,103 @@ pub struct Cohort {
     pub mean_gain: Option<f64>,
     pub mean_lasting_gain: Option<f64>,
     pub problems: Vec<String>,
+    /// The group's calibration: how sure against how often right, pooled.
+    pub calibration: Option<ConfidenceScore>,
+    /// Items: how hard each is, how well it separates, which look mis-graded.
+    pub items: ItemAnalysis,
+    /// Participants with reviews due (or the delayed form), at the moment the cohort was read.
+    pub overdue: Vec<Overdue>,
+}
+
+/// A participant with refreshers due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overdue {
+    pub participant: String,
+    /// Topics (indicators missed, principles breached) due for review now.
+    pub topics: usize,
+    /// Whether the delayed form is due and not taken.
+    pub delayed_form: bool,
+}
+
+/// Each participant's finished sessions, as their own history would have them.
+fn overdue(
+    sessions: BTreeMap<String, Vec<PastSession>>,
+    library: Option<&Library>,
+    now: OffsetDateTime,
+) -> Vec<Overdue> {
+    let tests = |scenario: &str, principle: &str| {
+        library
+            .and_then(|l| l.find(scenario))
+            .is_some_and(|p| touches(&p.scenario, principle))
+    };
+    let form_of = |id: &str| {
+        library
+            .and_then(|l| l.find(id))
+            .and_then(|p| p.scenario.assessment)
+    };
+    sessions
+        .into_iter()
+        .filter_map(|(participant, past)| {
+            let schedule = crate::spacing::schedule(&past, now, tests, form_of);
+            let delayed_form = schedule.delayed_form_due(now);
+            let topics = schedule.due_now.len();
+            (topics > 0 || delayed_form).then_some(Overdue {
+                participant,
+                topics,
+                delayed_form,
+            })
+        })
+        .collect()
+}
+
+/// Whether a scenario's choices uphold or breach a principle.
+pub fn touches(scenario: &crate::scenario::Scenario, principle: &str) -> bool {
+    scenario.scenes.values().any(|k| match k {
+        SceneKind::Scene(s) => s.choices.iter().any(|c| {
+            c.upholds.iter().any(|p| p == principle) || c.breaches.iter().any(|p| p == principle)
+        }),
+        _ => false,
+    })
 }
 
 impl Cohort {
-    /// Reads every session of a results folder.
+    /// Reads every session of a results folder, now.
     pub fn load(dir: &std::path::Path, library: Option<&Library>) -> Cohort {
         // A folder is always readable as far as it goes.
-        Cohort::read(&Source::Folder(dir), library).unwrap_or_default()
+        Cohort::read(&Source::Folder(dir), library, OffsetDateTime::now_utc()).unwrap_or_default()
     }
 
-    /// Reads every session of a source: a results folder or an LRS.
-    pub fn read(source: &Source, library: Option<&Library>) -> Result<Cohort, LrsError> {
+    /// Reads every session of a source: a results folder or an LRS; `now` decides what is due.
+    pub fn read(
+        source: &Source,
+        library: Option<&Library>,
+        now: OffsetDateTime,
+    ) -> Result<Cohort, LrsError> {
         let mut summary = Summary::new(library);
         let mut rows = Vec::new();
         let mut counts: HashMap<(String, String), BTreeMap<usize, u32>> = HashMap::new();
+        let mut items = ItemCollector::default();
+        let mut confidences = Vec::new();
+        let mut histories: BTreeMap<String, Vec<PastSession>> = BTreeMap::new();
         let stats = read_source(source, Detail::Full, library, |row, lines| {
             summary.add(&row);
             choice_counts(&lines, &row.started.scenario, &mut counts);
+            items.add(&row, &lines, library);
+            if let Some(c) = row.score.as_ref().and_then(|s| s.confidence.clone()) {
+                confidences.push(c);
+            }
+            if let (Some(finished), Some(at)) = (&row.finished, row.finished_at) {
+                histories
+                    .entry(row.started.participant.clone())
+                    .or_default()
+                    .push(PastSession {
+                        scenario: row.started.scenario.clone(),
+                        title: row.started.scenario_title.clone(),
+                        mode: row.started.mode,
+                        finished_at: format_time(at),
+                        finished: finished.clone(),
+                    });
+            }
             let s = row.score.as_ref();
             rows.push(CohortRow {
                 path: row.path.clone(),
@@ -216,6 +300,13 @@ impl Cohort {
             mean_gain: summary.mean_gain(),
             mean_lasting_gain: summary.mean_lasting_gain(),
             problems: stats.problems,
+            calibration: ConfidenceScore::pool(&confidences),
+            items: items.finish(|id| {
+                library
+                    .and_then(|l| l.find(id))
+                    .and_then(|p| p.scenario.assessment)
+            }),
+            overdue: overdue(histories, library, now),
         })
     }
 }

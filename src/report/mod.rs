@@ -4,6 +4,7 @@
 pub mod cohort;
 pub mod csv_export;
 pub mod export;
+pub mod items;
 pub mod replay;
 pub mod xapi;
 

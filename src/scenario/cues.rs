@@ -357,7 +357,7 @@ impl Walk<'_> {
 
     /// The summary after entering a state's scene (what it shows).
     fn seen(&self, mut shape: Shape, state: usize) -> Shape {
-        let f = self.facts[self.graph.states[state].scene];
+        let f = self.facts[state];
         shape.observed |= f.observations;
         shape.indicator_shown |= f.indicators;
         shape.herring_shown |= f.red_herrings;

@@ -66,6 +66,47 @@ pub const MAX_STATES: usize = 1_000_000;
 pub struct Compiled {
     pub start: usize,
     pub nodes: Vec<Node>,
+    /// Each scene's observations, in the order written: when each is shown, and what it is.
+    pub observations: Vec<Vec<Gate>>,
+}
+
+/// When an observation is shown, and what it shows (under the current rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gate {
+    pub requires: Flags,
+    pub unless: Flags,
+    pub indicator: bool,
+    pub red_herring: bool,
+}
+
+impl Gate {
+    /// Whether the observation is shown under these flags.
+    pub fn visible(&self, flags: Flags) -> bool {
+        flags & self.requires == self.requires && flags & self.unless == 0
+    }
+}
+
+impl Compiled {
+    /// What a state shows: the observations of its scene visible under its flags.
+    pub fn facts(&self, state: State) -> SceneFacts {
+        let mut facts = SceneFacts::default();
+        for gate in self.observations.get(state.scene).into_iter().flatten() {
+            if gate.visible(state.flags) {
+                facts.observations = true;
+                facts.indicators |= gate.indicator;
+                facts.red_herrings |= gate.red_herring;
+            }
+        }
+        facts
+    }
+
+    /// Whether the observation at a position of a scene is shown under these flags.
+    pub fn shows(&self, scene: usize, observation: usize, flags: Flags) -> bool {
+        self.observations
+            .get(scene)
+            .and_then(|g| g.get(observation))
+            .is_some_and(|g| g.visible(flags))
+    }
 }
 
 /// One scene, compiled.
@@ -172,6 +213,23 @@ pub fn compile(scenario: &Scenario) -> Option<Compiled> {
         positions.entry(id).or_insert(i);
     }
     let scene = |id: &str| positions.get(id).copied();
+    let observations = scenario
+        .scenes
+        .values()
+        .map(|kind| {
+            kind.observations()
+                .iter()
+                .map(|o| {
+                    Some(Gate {
+                        requires: mask(&o.requires)?,
+                        unless: mask(&o.unless)?,
+                        indicator: o.indicator.is_some(),
+                        red_herring: o.is_red_herring(),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<Vec<_>>>()?;
     let nodes = scenario
         .scenes
         .values()
@@ -213,6 +271,7 @@ pub fn compile(scenario: &Scenario) -> Option<Compiled> {
     Some(Compiled {
         start: scene(&scenario.start)?,
         nodes,
+        observations,
     })
 }
 
@@ -245,6 +304,8 @@ pub enum GraphProblem {
     DeadEnd { state: State },
     /// A choice that closes a loop in the state graph.
     Cycle { state: State, choice: usize },
+    /// An observation of a reachable scene whose flags hold in no state of that scene.
+    NeverShown { scene: usize, observation: usize },
 }
 
 /// The best-case result of the complete paths to one ending.
@@ -273,7 +334,7 @@ impl EndingReach {
     }
 }
 
-/// What the analysis needs to know of each scene's observations.
+/// What the analysis needs to know of what a state shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SceneFacts {
     /// Any observation at all (the indicator sub-score occurs once one is seen).
@@ -282,24 +343,6 @@ pub struct SceneFacts {
     pub indicators: bool,
     /// Any red herring (an observation with neither indicator nor factor).
     pub red_herrings: bool,
-}
-
-impl SceneFacts {
-    /// The facts of every scene of a scenario, in order.
-    pub fn of(scenario: &Scenario) -> Vec<SceneFacts> {
-        scenario
-            .scenes
-            .values()
-            .map(|k| {
-                let obs = k.observations();
-                SceneFacts {
-                    observations: !obs.is_empty(),
-                    indicators: obs.iter().any(|o| o.indicator.is_some()),
-                    red_herrings: obs.iter().any(|o| o.is_red_herring()),
-                }
-            })
-            .collect()
-    }
 }
 
 /// Everything the state-graph analysis reports about a scenario.
@@ -445,7 +488,6 @@ struct Shape {
 
 /// Analyses a compiled scenario against its pass mark, under the current rules.
 pub fn analyse(scenario: &Scenario, compiled: &Compiled) -> Analysis {
-    let facts = SceneFacts::of(scenario);
     let pass_mark = scenario.pass_mark;
     let n_scenes = compiled.nodes.len();
     let failed = |states, reachable_scenes, problems| Analysis {
@@ -469,6 +511,8 @@ pub fn analyse(scenario: &Scenario, compiled: &Compiled) -> Analysis {
     };
     let n = graph.states.len();
     let mut problems = Vec::new();
+    // What each state shows (observations may depend on flags), by state.
+    let facts: Vec<SceneFacts> = graph.states.iter().map(|s| compiled.facts(*s)).collect();
 
     let mut reachable_scenes = vec![false; n_scenes];
     for s in &graph.states {
@@ -477,6 +521,17 @@ pub fn analyse(scenario: &Scenario, compiled: &Compiled) -> Analysis {
     for (scene, reached) in reachable_scenes.iter().enumerate() {
         if !reached {
             problems.push(GraphProblem::Unreachable { scene });
+        }
+    }
+    for (scene, gates) in compiled.observations.iter().enumerate() {
+        for (observation, gate) in gates.iter().enumerate() {
+            let shown = graph
+                .states
+                .iter()
+                .any(|s| s.scene == scene && gate.visible(s.flags));
+            if reachable_scenes[scene] && !shown {
+                problems.push(GraphProblem::NeverShown { scene, observation });
+            }
         }
     }
 
@@ -592,7 +647,7 @@ fn herringless_endings(
     order: &[usize],
     facts: &[SceneFacts],
 ) -> Vec<usize> {
-    let herring = |state: usize| facts[graph.states[state].scene].red_herrings;
+    let herring = |state: usize| facts[state].red_herrings;
     let mut clean = vec![false; graph.states.len()];
     clean[0] = !herring(0);
     for &i in order {
@@ -663,11 +718,7 @@ fn pass_reach(
     let n = graph.states.len();
     let mut shapes: Vec<QuickMap<Shape, i32>> = vec![QuickMap::default(); n];
     let mut overflowed = vec![false; n];
-    let observed_at = |state: usize| {
-        facts
-            .get(graph.states[state].scene)
-            .is_some_and(|f| f.observations)
-    };
+    let observed_at = |state: usize| facts.get(state).is_some_and(|f| f.observations);
     shapes[0].insert(
         Shape {
             graded: false,

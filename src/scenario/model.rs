@@ -321,6 +321,9 @@ pub struct Scene {
     pub observations: Vec<Observation>,
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// Extension: ask the trainee how sure they are of the choice they take here.
+    #[serde(default)]
+    pub ask_confidence: bool,
 }
 
 /// Something the trainee may notice, and flag.
@@ -337,12 +340,24 @@ pub struct Observation {
     pub factor: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Extension: shown only when all these flags are set (what the person tells only once
+    /// separated from a controller, or with an independent interpreter)...
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// ...and none of these.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 impl Observation {
     /// Whether it is a red herring: neither an indicator nor a factor.
     pub fn is_red_herring(&self) -> bool {
         self.indicator.is_none() && self.factor.is_none()
+    }
+
+    /// Whether it is shown only under some flags.
+    pub fn is_conditional(&self) -> bool {
+        !self.requires.is_empty() || !self.unless.is_empty()
     }
 }
 

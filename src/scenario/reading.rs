@@ -53,7 +53,13 @@ pub fn best_path_reading(
         reading.words += words(kind.text());
         match (kind, node) {
             (SceneKind::Scene(s), Node::Scene(edges)) => {
-                reading.words += s.observations.iter().map(|o| words(&o.text)).sum::<usize>();
+                reading.words += s
+                    .observations
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| compiled.shows(state.scene, *i, state.flags))
+                    .map(|(_, o)| words(&o.text))
+                    .sum::<usize>();
                 reading.words += s
                     .choices
                     .iter()

@@ -422,6 +422,19 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
                     if obs.is_red_herring() {
                         red_herrings += 1;
                     }
+                    for (field, role, list) in [
+                        ("requires", "required", &obs.requires),
+                        ("unless", "`unless`", &obs.unless),
+                    ] {
+                        for (k, flag) in list.iter().enumerate() {
+                            check_flag(
+                                flag,
+                                path(&at, &[Seg::Field(field), Seg::Index(k)]),
+                                role,
+                                &mut f,
+                            );
+                        }
+                    }
                 }
                 if scene.choices.is_empty() {
                     f.push(Finding::error(
@@ -745,6 +758,28 @@ fn graph_finding(s: &Scenario, compiled: &Compiled, problem: &GraphProblem) -> F
                 format!(
                     "when a trainee reaches scene \"{}\" {flags}, no ending can be reached: {why}",
                     s.scene_id(state.scene)
+                ),
+            )
+        }
+        GraphProblem::NeverShown { scene, observation } => {
+            let id = match s.scene(scene) {
+                Some(kind) => kind
+                    .observations()
+                    .get(observation)
+                    .map_or("?", |o| o.id.as_str()),
+                None => "?",
+            };
+            Finding::error(
+                vec![
+                    Seg::Field("scenes"),
+                    Seg::Value(scene),
+                    Seg::Field("observations"),
+                    Seg::Index(observation),
+                ],
+                format!(
+                    "observation \"{id}\" is never shown: no path reaches scene \"{}\" with its \
+                     `requires` flags set and its `unless` flags not set",
+                    s.scene_id(scene)
                 ),
             )
         }

@@ -47,6 +47,7 @@ fn trainee(mode: Mode) -> Harness<'static, Trainee> {
                             mpa_trainer::engine::Action::Flag(_)
                                 | mpa_trainer::engine::Action::Unflag(_)
                                 | mpa_trainer::engine::Action::Name(..)
+                                | mpa_trainer::engine::Action::Rate(_)
                         );
                         t.session.apply(a).unwrap();
                         if moves_on {
@@ -96,8 +97,12 @@ fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_s
         "Counter Trafficking Unit (Ministry of National Security)",
     );
     click(&mut h, "Shelter");
+    // A referral and a classification wait for "how sure are you?".
+    assert!(h.query_by_label_contains("Say how sure you are").is_some());
+    click(&mut h, "70 %");
     click(&mut h, "Submit referral (2 ticked)");
     click(&mut h, "Trafficking in persons");
+    click(&mut h, "90 %");
     click(&mut h, "Record this classification");
 
     let t = h.state();
@@ -128,6 +133,53 @@ fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_s
     h.get_by_label("A phone does not rule out control: it may be monitored.");
     h.get_by_label("Ending: Ana is safe");
     h.get_by_label("Play again");
+    // How sure the trainee was: both ratings right here.
+    h.get_by_label("How sure you were");
+    h.get_by_label("When you said 90 %, you were right 1 of 1 times.");
+}
+
+#[test]
+fn confidence_is_rated_by_keyboard_or_mouse_before_the_answer() {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(&mut h, "Ask Ana to step outside with a female officer");
+    click(
+        &mut h,
+        "Explain the help available and ask if she agrees to be referred.",
+    );
+    // The referral waits: its submit button is off until a level is chosen.
+    use egui_kittest::kittest::NodeT;
+    assert!(
+        h.get_by_label_contains("Submit referral")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // W: 70 %, by keyboard.
+    h.key_press(egui::Key::W);
+    h.run();
+    assert_eq!(
+        h.state().session.pending_confidence(),
+        Some(mpa_trainer::engine::confidence::Confidence::Seventy)
+    );
+    assert!(
+        !h.get_by_label_contains("Submit referral")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // A click changes it: 90 %.
+    click(&mut h, "90 %");
+    assert_eq!(
+        h.state().session.pending_confidence(),
+        Some(mpa_trainer::engine::confidence::Confidence::Ninety)
+    );
+    click(
+        &mut h,
+        "Counter Trafficking Unit (Ministry of National Security)",
+    );
+    click(&mut h, "Submit referral (1 ticked)");
+    let judged = h.state().session.judgements().to_vec();
+    assert_eq!(judged.len(), 1);
+    assert_eq!(judged[0].confidence.percent(), 90);
 }
 
 #[test]
@@ -289,7 +341,13 @@ fn the_progress_screen_shows_scores_what_to_revise_and_a_suggestion() {
     ]);
     let library = fixture_library();
     let candidates: Vec<_> = library.playable().cloned().collect();
-    let model = ProgressModel::of("T07", &history, &library, &candidates);
+    let model = ProgressModel::of(
+        "T07",
+        &history,
+        &library,
+        &candidates,
+        time::OffsetDateTime::now_utc(),
+    );
     assert_eq!(model.sessions.len(), 2);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1000.0, 1400.0))

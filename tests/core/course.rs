@@ -76,7 +76,7 @@ fn every_shipped_file_validates_with_no_error_and_no_warning() {
     }
 }
 
-/// The actions of the best play from a state: every indicator flagged, the choice the best path
+/// The actions of the best play from a state: every indicator shown in that state flagged, the choice the best path
 /// takes, every Required and Recommended service when consent allows, the right answer.
 fn best_actions(p: &Playable, state: State) -> (Vec<Action>, Option<State>) {
     let s = &p.scenario;
@@ -85,8 +85,9 @@ fn best_actions(p: &Playable, state: State) -> (Vec<Action>, Option<State>) {
         .map(SceneKind::observations)
         .unwrap_or(&[])
         .iter()
-        .filter(|o| o.indicator.is_some())
-        .map(|o| Action::Flag(o.id.clone()))
+        .enumerate()
+        .filter(|(i, o)| o.indicator.is_some() && p.compiled.shows(state.scene, *i, state.flags))
+        .map(|(_, o)| Action::Flag(o.id.clone()))
         .collect();
     let next = match (&p.compiled.nodes[state.scene], s.scene(state.scene)) {
         (Node::Scene(edges), _) => {

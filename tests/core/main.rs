@@ -11,6 +11,7 @@ mod common;
 
 mod cli;
 mod course;
+mod learning;
 mod lrs;
 mod mutate;
 mod play;

@@ -45,6 +45,7 @@ fn score(scaled: f64, breaches: &[&str]) -> Score {
         },
         referral: None,
         classification: None,
+        confidence: None,
     }
 }
 

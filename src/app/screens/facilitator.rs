@@ -80,9 +80,12 @@ fn start_reading(
     let started = std::thread::Builder::new()
         .name("mpa-trainer cohort".to_owned())
         .spawn(move || {
+            let now = time::OffsetDateTime::now_utc();
             let cohort = match &lrs {
-                Some((lrs, home)) => Cohort::read(&Source::Lrs(lrs.as_ref(), home), Some(&library)),
-                None => Cohort::read(&Source::Folder(&dir), Some(&library)),
+                Some((lrs, home)) => {
+                    Cohort::read(&Source::Lrs(lrs.as_ref(), home), Some(&library), now)
+                }
+                None => Cohort::read(&Source::Folder(&dir), Some(&library), now),
             };
             let _ = send.send(cohort);
             if let Some(p) = wake {

@@ -32,7 +32,13 @@ fn read_progress(
 ) {
     let history = History::read(&dir.0, &trainee.participant);
     let list = scenario_list(&course, &plan);
-    progress.0 = ProgressModel::of(&trainee.participant, &history, &course.library, &list);
+    progress.0 = ProgressModel::of(
+        &trainee.participant,
+        &history,
+        &course.library,
+        &list,
+        time::OffsetDateTime::now_utc(),
+    );
 }
 
 fn progress_ui(

@@ -3,9 +3,10 @@
 use crate::app::chrome::Chrome;
 use crate::app::course::Course;
 use crate::app::flow::{ActivePlan, FlowNotice, GoTo, StartScenario, scenario_list};
+use crate::app::views::progress::due_words;
 use crate::app::views::select::{BrokenCard, Card, SelectAction, SelectModel, select_view};
 use crate::app::{ResultsDir, Screen, Trainee};
-use crate::practice::{History, suggest};
+use crate::practice::{History, suggest_due};
 use crate::record::Mode;
 use crate::record::index::best_results;
 use bevy::prelude::*;
@@ -18,6 +19,9 @@ use std::collections::HashMap;
 pub struct BestResults {
     pub best: HashMap<String, (f64, bool)>,
     pub suggestion: Option<(String, String)>,
+    /// What is due for review today, in words, and whether the delayed form is due.
+    pub due: Vec<String>,
+    pub delayed_form_due: bool,
 }
 
 /// Registers the scenario list.
@@ -38,10 +42,25 @@ fn read_best_results(
     mut best: ResMut<BestResults>,
 ) {
     best.best = best_results(&dir.0, &trainee.participant, trainee.mode);
+    let history = History::read(&dir.0, &trainee.participant);
+    let library = &course.library;
+    let now = time::OffsetDateTime::now_utc();
+    let schedule = crate::spacing::schedule(
+        &history.sessions,
+        now,
+        |scenario, principle| {
+            library
+                .find(scenario)
+                .is_some_and(|p| crate::report::cohort::touches(&p.scenario, principle))
+        },
+        |id| library.find(id).and_then(|p| p.scenario.assessment),
+    );
+    best.due = due_words(&schedule, library);
+    best.delayed_form_due = schedule.delayed_form_due(now);
+    let due: Vec<&str> = schedule.due_indicators().collect();
     best.suggestion = (trainee.mode == Mode::Practice)
         .then(|| {
-            let history = History::read(&dir.0, &trainee.participant);
-            suggest(&history, &scenario_list(&course, &plan))
+            suggest_due(&history, &scenario_list(&course, &plan), &due)
                 .into_iter()
                 .next()
         })
@@ -99,6 +118,8 @@ pub fn select_model(
         mode_label: trainee.mode.label().to_owned(),
         broken,
         suggestion,
+        due: best.due.clone(),
+        delayed_form_due: best.delayed_form_due,
         notice: notice
             .or_else(|| {
                 plan.plan().map(|p| {

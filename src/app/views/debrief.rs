@@ -55,6 +55,24 @@ pub struct ObservationReview {
     pub named: Option<(String, bool)>,
 }
 
+/// A rated decision in the debrief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JudgementRow {
+    /// The scene's label.
+    pub scene: String,
+    pub percent: u8,
+    pub right: bool,
+}
+
+/// Something the trainee never got to hear, and the step that lost it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnheardRow {
+    pub text: String,
+    pub note: String,
+    /// What the trainee did at the step after which it could no longer be heard.
+    pub lost_at: Option<String>,
+}
+
 /// A vulnerability factor the session showed, noted or not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactorReview {
@@ -91,6 +109,11 @@ pub struct DebriefModel {
     pub has_next: bool,
     /// A pre-course form's answers and feedback, held back until the post-course form is done.
     pub withheld: bool,
+    /// Rated decisions, confident errors first; and the calibration of the session.
+    pub judgements: Vec<JudgementRow>,
+    pub confidence: Option<crate::engine::confidence::ConfidenceScore>,
+    /// What the trainee never got to hear.
+    pub unheard: Vec<UnheardRow>,
 }
 
 /// What the trainee asked for.
@@ -309,6 +332,32 @@ impl DebriefModel {
             }
             _ => None,
         });
+        let mut judgements: Vec<JudgementRow> = session
+            .judgements()
+            .iter()
+            .map(|j| JudgementRow {
+                scene: scene_of(&j.scene),
+                percent: j.confidence.percent(),
+                right: j.right,
+            })
+            .collect();
+        // Confident errors first: wrong before right, the surer first.
+        judgements.sort_by_key(|j| (j.right, std::cmp::Reverse(j.percent)));
+        let unheard = crate::engine::disclosure::unheard(session)
+            .into_iter()
+            .filter_map(|u| {
+                let o = s.scene(u.scene)?.observations().get(u.observation)?;
+                Some(UnheardRow {
+                    text: o.text.clone(),
+                    note: o.note.clone().unwrap_or_default(),
+                    lost_at: u
+                        .lost_at
+                        .and_then(|i| session.path().get(i))
+                        .and_then(|step| step_row(session, step))
+                        .map(|r| r.did),
+                })
+            })
+            .collect();
         DebriefModel {
             scenario_id: s.id.clone(),
             scenario_title: s.title.clone(),
@@ -327,6 +376,9 @@ impl DebriefModel {
             factors,
             has_next,
             withheld: false,
+            judgements,
+            confidence: score.confidence.clone(),
+            unheard,
         }
     }
 
@@ -343,6 +395,8 @@ impl DebriefModel {
         self.steps.clear();
         self.observations.clear();
         self.factors.clear();
+        self.judgements.clear();
+        self.unheard.clear();
     }
 }
 
@@ -566,6 +620,82 @@ fn steps_section(ui: &mut Ui, steps: &[StepRow]) {
     });
 }
 
+/// How sure the trainee was: the errors made with confidence first, then how often they were
+/// right at each level.
+fn confidence_section(
+    ui: &mut Ui,
+    judgements: &[JudgementRow],
+    score: &crate::engine::confidence::ConfidenceScore,
+    hc: bool,
+) {
+    section(ui, "How sure you were", |ui| {
+        let confident_errors = judgements
+            .iter()
+            .filter(|j| !j.right && j.percent >= 70)
+            .count();
+        if confident_errors > 0 {
+            ui.label(
+                RichText::new(format!(
+                    "You were sure, and wrong, {confident_errors} time{}: these are the ones to \
+                     look at first.",
+                    if confident_errors == 1 { "" } else { "s" }
+                ))
+                .strong()
+                .color(grade_colour(Grade::Harmful, hc)),
+            );
+        }
+        for j in judgements {
+            ui.label(format!(
+                "{} % sure, {}: {}",
+                j.percent,
+                if j.right { "right" } else { "wrong" },
+                j.scene
+            ));
+        }
+        ui.separator();
+        for c in &score.calibration {
+            if c.rated > 0 {
+                ui.label(format!(
+                    "When you said {} %, you were right {} of {} times.",
+                    c.confidence.percent(),
+                    c.right,
+                    c.rated
+                ));
+            }
+        }
+        ui.label(
+            RichText::new(format!(
+                "Brier score {:.2} (0 is perfect; always saying 50 % gives 0.25).",
+                score.brier
+            ))
+            .weak(),
+        );
+    });
+}
+
+/// What the trainee never got to hear, and where the path lost it.
+fn unheard_section(ui: &mut Ui, rows: &[UnheardRow]) {
+    section(ui, "What you never got to hear", |ui| {
+        ui.label(
+            RichText::new(
+                "The person would have told you this in a safer interview: separated from anyone \
+                 who may control them, with an independent interpreter, or in their own time.",
+            )
+            .italics(),
+        );
+        for r in rows {
+            ui.label(RichText::new(&r.text).strong());
+            if let Some(step) = &r.lost_at {
+                ui.label(format!("Lost when you chose: {step}"));
+            }
+            if !r.note.is_empty() {
+                ui.label(RichText::new(&r.note).italics());
+            }
+            ui.separator();
+        }
+    });
+}
+
 /// The vulnerability factors shown, by level and kind; they are neither indicators nor false
 /// alarms, and score nothing.
 fn factors_section(ui: &mut Ui, factors: &[FactorReview]) {
@@ -696,6 +826,9 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                     }
                 });
 
+                if let Some(c) = &m.confidence {
+                    confidence_section(ui, &m.judgements, c, hc);
+                }
                 if !m.critical.is_empty() {
                     section(ui, "Critical errors (each one fails the scenario)", |ui| {
                         for c in &m.critical {
@@ -766,6 +899,9 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                 }
                 if !m.factors.is_empty() {
                     factors_section(ui, &m.factors);
+                }
+                if !m.unheard.is_empty() {
+                    unheard_section(ui, &m.unheard);
                 }
             });
     });

@@ -188,6 +188,100 @@ fn gate_view(ui: &mut Ui, gate: Gate, form: &mut FacilitatorForm) -> Option<Faci
     action
 }
 
+/// Item analysis: how hard each item is, how well it separates strong trainees from weak ones,
+/// and which look mis-graded; the reliability of each assessment form.
+fn items_section(ui: &mut Ui, items: &crate::report::items::ItemAnalysis, hc: bool) {
+    use crate::report::items::{ItemKind, MIN_SESSIONS};
+    section(
+        ui,
+        "Items: which decisions tell strong trainees from weak",
+        |ui| {
+            if items.items.iter().any(|i| i.few) {
+                ui.label(
+                    RichText::new(format!(
+                        "Figures marked * come from fewer than {MIN_SESSIONS} sessions: read them \
+                     with care."
+                    ))
+                    .weak(),
+                );
+            }
+            for f in &items.forms {
+                ui.label(format!(
+                    "{}: KR-20 reliability {} over {} items and {} sessions{}",
+                    f.scenario,
+                    f.kr20.map_or("-".to_owned(), |k| format!("{k:.2}")),
+                    f.items,
+                    f.sessions,
+                    if f.few { " *" } else { "" }
+                ));
+            }
+            let mut rows: Vec<&crate::report::items::ItemStat> = items.items.iter().collect();
+            // Possibly mis-graded first, then the least discriminating.
+            rows.sort_by(|a, b| {
+                b.strong_prefer
+                    .is_some()
+                    .cmp(&a.strong_prefer.is_some())
+                    .then(
+                        a.point_biserial
+                            .unwrap_or(1.0)
+                            .total_cmp(&b.point_biserial.unwrap_or(1.0)),
+                    )
+            });
+            egui::Grid::new("items")
+                .striped(true)
+                .num_columns(7)
+                .show(ui, |ui| {
+                    for h in [
+                        "Item",
+                        "Scenario",
+                        "Sessions",
+                        "Right",
+                        "r pb",
+                        "Upper − lower",
+                        "Note",
+                    ] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for item in rows.iter().take(40) {
+                        let kind = match item.kind {
+                            ItemKind::Decision => "decision",
+                            ItemKind::Indicator => "indicator",
+                            ItemKind::Classification => "classification",
+                        };
+                        ui.label(format!("{kind} {}", item.id));
+                        ui.label(&item.scenario);
+                        ui.label(format!(
+                            "{}{}",
+                            item.sessions,
+                            if item.few { " *" } else { "" }
+                        ));
+                        ui.label(pct(item.difficulty));
+                        ui.label(
+                            item.point_biserial
+                                .map_or("-".to_owned(), |r| format!("{r:.2}")),
+                        );
+                        ui.label(
+                            item.upper_lower
+                                .map_or("-".to_owned(), |d| format!("{d:.2}")),
+                        );
+                        match item.strong_prefer {
+                            Some(c) => ui.label(
+                                RichText::new(format!(
+                                    "strong trainees prefer choice {}: check its grade",
+                                    c + 1
+                                ))
+                                .color(grade_colour(crate::scenario::model::Grade::Harmful, hc)),
+                            ),
+                            None => ui.label(""),
+                        };
+                        ui.end_row();
+                    }
+                });
+        },
+    );
+}
+
 /// The LRS: where results are sent, the state of sending, and where the cohort is read from.
 fn lrs_section(
     ui: &mut Ui,
@@ -642,6 +736,47 @@ fn cohort_view(
                             }
                         },
                     );
+                }
+                if let Some(c) = &m.cohort.calibration {
+                    section(ui, "How sure the group was", |ui| {
+                        for level in &c.calibration {
+                            if let Some(rate) = level.rate() {
+                                ui.label(format!(
+                                    "Said {} % sure: right {} of {} times ({})",
+                                    level.confidence.percent(),
+                                    level.right,
+                                    level.rated,
+                                    pct(rate)
+                                ));
+                            }
+                        }
+                        ui.label(format!(
+                            "Brier score {:.2} over {} rated decisions (0 is perfect; always \
+                             saying 50 % gives 0.25)",
+                            c.brier, c.rated
+                        ));
+                    });
+                }
+                if !m.cohort.overdue.is_empty() {
+                    section(ui, "Refreshers due", |ui| {
+                        for o in &m.cohort.overdue {
+                            let mut parts = Vec::new();
+                            if o.topics > 0 {
+                                parts.push(format!(
+                                    "{} topic{} due for review",
+                                    o.topics,
+                                    if o.topics == 1 { "" } else { "s" }
+                                ));
+                            }
+                            if o.delayed_form {
+                                parts.push("the delayed assessment is due".to_owned());
+                            }
+                            ui.label(format!("{}: {}", o.participant, parts.join("; ")));
+                        }
+                    });
+                }
+                if !m.cohort.items.items.is_empty() {
+                    items_section(ui, &m.cohort.items, hc);
                 }
             });
     });

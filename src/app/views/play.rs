@@ -2,6 +2,7 @@
 //! choices as buttons; a referral form; a classification; feedback after each step in Practice.
 
 use super::widgets::{grade_badge, pressed_number, pressed_submit, section};
+use crate::engine::confidence::Confidence;
 use crate::engine::session::{Action, PathStep, Session};
 use crate::record::Mode;
 use crate::scenario::model::{Grade, Rating, SceneKind};
@@ -66,6 +67,9 @@ pub struct PlayModel {
     pub feedback: Option<Feedback>,
     /// Every indicator of the catalogue, to name an observation.
     pub indicators: Vec<OptionRow>,
+    /// Whether this decision asks how sure the trainee is, and what they said so far.
+    pub asks_confidence: bool,
+    pub confidence: Option<Confidence>,
 }
 
 /// What the trainee is filling in on this screen (kept between frames).
@@ -97,6 +101,8 @@ impl PlayModel {
         let observations = session
             .observation_order(scene)
             .into_iter()
+            // Only what is shown now: some things are said only once it is safe to say them.
+            .filter(|&i| session.is_shown_now(i))
             .filter_map(|i| observations.get(i).map(|o| (i, o)))
             .map(|(i, o)| ObservationRow {
                 id: o.id.clone(),
@@ -176,6 +182,8 @@ impl PlayModel {
                 .iter()
                 .map(|i| option(&i.id, &i.label, &i.description, None))
                 .collect(),
+            asks_confidence: session.asks_confidence_now() && !session.is_over(),
+            confidence: session.pending_confidence(),
         }
     }
 }
@@ -280,10 +288,17 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
                     action = Some(a);
                 }
                 ui.add_space(8.0);
+                // A rated decision waits for the rating (one key or one click).
+                let ready = !model.asks_confidence || model.confidence.is_some();
+                if model.asks_confidence
+                    && let Some(a) = confidence_row(ui, model.confidence)
+                {
+                    action = Some(a);
+                }
                 let asked = match &model.ask {
-                    Ask::Choices(choices) => choice_buttons(ui, choices),
-                    Ask::Referral(services) => referral_form(ui, services, form),
-                    Ask::Classify(options) => classify_form(ui, options, form),
+                    Ask::Choices(choices) => choice_buttons(ui, choices, ready),
+                    Ask::Referral(services) => referral_form(ui, services, form, ready),
+                    Ask::Classify(options) => classify_form(ui, options, form, ready),
                     Ask::Over => None,
                 };
                 if asked.is_some() {
@@ -416,7 +431,40 @@ fn indicator_picker(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Opti
     action
 }
 
-fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
+/// The keys that rate a decision: Q, W, E for 50, 70, 90 %.
+const CONFIDENCE_KEYS: [(egui::Key, Confidence); 3] = [
+    (egui::Key::Q, Confidence::Fifty),
+    (egui::Key::W, Confidence::Seventy),
+    (egui::Key::E, Confidence::Ninety),
+];
+
+/// "How sure are you?": three levels, by click or by Q, W and E.
+fn confidence_row(ui: &mut Ui, current: Option<Confidence>) -> Option<PlayAction> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("How sure are you?").strong());
+        for (key, level) in CONFIDENCE_KEYS {
+            let text = format!("{} %  ({})", level.percent(), key.name());
+            let button = egui::Button::selectable(current == Some(level), text);
+            if ui.add(button).clicked() {
+                action = Some(PlayAction::Engine(Action::Rate(level)));
+            }
+        }
+        if current.is_none() {
+            ui.label(RichText::new("Say how sure you are before you answer.").weak());
+        }
+    });
+    if !ui.ctx().text_edit_focused() {
+        for (key, level) in CONFIDENCE_KEYS {
+            if ui.input(|i| i.key_pressed(key) && i.modifiers.is_none()) && current != Some(level) {
+                action = Some(PlayAction::Engine(Action::Rate(level)));
+            }
+        }
+    }
+    action
+}
+
+fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow], ready: bool) -> Option<PlayAction> {
     let mut action = None;
     section(ui, "What do you do?", |ui| {
         for (n, c) in choices.iter().enumerate() {
@@ -428,11 +476,17 @@ fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
             // The text starts at the left whatever its length, as in a list of options.
             let button =
                 egui::Button::new((RichText::new(text).size(17.0), egui::Atom::grow())).wrap();
-            if ui.add_sized([ui.available_width(), 0.0], button).clicked() {
+            if ui
+                .add_enabled_ui(ready, |ui| {
+                    ui.add_sized([ui.available_width(), 0.0], button)
+                })
+                .inner
+                .clicked()
+            {
                 action = Some(PlayAction::Engine(Action::Choose(c.index)));
             }
         }
-        if let Some(n) = pressed_number(ui, choices.len()) {
+        if let Some(n) = pressed_number(ui, choices.len()).filter(|_| ready) {
             action = choices
                 .get(n - 1)
                 .map(|c| PlayAction::Engine(Action::Choose(c.index)));
@@ -441,7 +495,12 @@ fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow]) -> Option<PlayAction> {
     action
 }
 
-fn referral_form(ui: &mut Ui, services: &[OptionRow], form: &mut PlayForm) -> Option<PlayAction> {
+fn referral_form(
+    ui: &mut Ui,
+    services: &[OptionRow],
+    form: &mut PlayForm,
+    ready: bool,
+) -> Option<PlayAction> {
     let mut action = None;
     section(
         ui,
@@ -468,7 +527,8 @@ fn referral_form(ui: &mut Ui, services: &[OptionRow], form: &mut PlayForm) -> Op
             }
             ui.add_space(6.0);
             let label = format!("Submit referral ({} ticked)", form.ticked.len());
-            if ui.button(RichText::new(label).strong()).clicked() || pressed_submit(ui) {
+            let submit = ui.add_enabled(ready, egui::Button::new(RichText::new(label).strong()));
+            if submit.clicked() || (ready && pressed_submit(ui)) {
                 action = Some(PlayAction::Engine(Action::Refer(
                     form.ticked.iter().cloned().collect(),
                 )));
@@ -479,7 +539,12 @@ fn referral_form(ui: &mut Ui, services: &[OptionRow], form: &mut PlayForm) -> Op
     action
 }
 
-fn classify_form(ui: &mut Ui, options: &[OptionRow], form: &mut PlayForm) -> Option<PlayAction> {
+fn classify_form(
+    ui: &mut Ui,
+    options: &[OptionRow],
+    form: &mut PlayForm,
+    ready: bool,
+) -> Option<PlayAction> {
     let mut action = None;
     section(ui, "How do you record this case?", |ui| {
         if let Some(n) = pressed_number(ui, options.len()) {
@@ -501,11 +566,11 @@ fn classify_form(ui: &mut Ui, options: &[OptionRow], form: &mut PlayForm) -> Opt
         ui.add_space(6.0);
         let chosen = form.selected.clone();
         let confirm = ui.add_enabled(
-            chosen.is_some(),
+            chosen.is_some() && ready,
             egui::Button::new(RichText::new("Record this classification").strong()),
         );
         if let Some(id) = chosen
-            && (confirm.clicked() || pressed_submit(ui))
+            && (confirm.clicked() || (ready && pressed_submit(ui)))
         {
             action = Some(PlayAction::Engine(Action::Classify(id)));
         }

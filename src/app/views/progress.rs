@@ -41,6 +41,11 @@ pub struct ProgressModel {
     pub suggestion: Option<(String, String, String)>,
     /// Pre and post assessment scores, and the normalised gain.
     pub assessment: Option<(Option<f64>, Option<f64>, Option<f64>)>,
+    /// What is due for review today, in words; and whether the delayed assessment is due.
+    pub due: Vec<String>,
+    pub delayed_form_due: bool,
+    /// How sure against how often right, over time: (date, Brier score, rated).
+    pub calibration: Vec<(String, f64, u32)>,
 }
 
 /// What the participant asked for.
@@ -60,6 +65,7 @@ impl ProgressModel {
         history: &History,
         library: &Library,
         candidates: &[std::sync::Arc<crate::scenario::Playable>],
+        now: time::OffsetDateTime,
     ) -> Self {
         let cat = library.catalogue.clone();
         let label = |id: &str| {
@@ -136,14 +142,76 @@ impl ProgressModel {
                 pre.zip(post).and_then(|(a, b)| normalised_gain(a, b)),
             )
         });
+        let schedule = crate::spacing::schedule(
+            &history.sessions,
+            now,
+            |scenario, principle| {
+                library
+                    .find(scenario)
+                    .is_some_and(|p| crate::report::cohort::touches(&p.scenario, principle))
+            },
+            form_of,
+        );
+        let calibration = history
+            .sessions
+            .iter()
+            .filter_map(|s| {
+                let c = s.finished.score.confidence.as_ref()?;
+                Some((s.finished_at.chars().take(10).collect(), c.brier, c.rated))
+            })
+            .collect();
         ProgressModel {
             participant: participant.to_owned(),
             sessions,
             revise,
             suggestion,
             assessment,
+            due: due_words(&schedule, library),
+            delayed_form_due: schedule.delayed_form_due(now),
+            calibration,
         }
     }
+}
+
+/// "Due today": the topics to review now, and the delayed assessment when it is due.
+pub fn due_section(ui: &mut Ui, due: &[String], delayed_form_due: bool) {
+    if due.is_empty() && !delayed_form_due {
+        return;
+    }
+    section(ui, "Due today", |ui| {
+        if delayed_form_due {
+            ui.label(
+                RichText::new(
+                    "The delayed assessment is due: it shows what you kept from the course.",
+                )
+                .strong(),
+            );
+        }
+        if !due.is_empty() {
+            ui.label("You missed these before; practise a scenario that shows them today:");
+            for d in due.iter().take(6) {
+                ui.label(format!("• {d}"));
+            }
+        }
+    });
+}
+
+/// What is due for review today, in words: each indicator and principle by its label.
+pub fn due_words(schedule: &crate::spacing::Schedule, library: &Library) -> Vec<String> {
+    use crate::spacing::Topic;
+    let cat = library.catalogue.clone();
+    let label = |id: &str| {
+        cat.as_ref()
+            .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
+    };
+    schedule
+        .due_now
+        .iter()
+        .map(|d| match &d.topic {
+            Topic::Indicator(i) => format!("Indicator: {}", label(i)),
+            Topic::Principle(p) => format!("Principle: {}", label(p)),
+        })
+        .collect()
 }
 
 /// Up to two different notes the course gives on observations showing an indicator, taken first
@@ -186,6 +254,7 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
             .show(ui, |ui| {
                 ui.set_max_width(960.0);
                 ui.heading("My progress");
+                due_section(ui, &m.due, m.delayed_form_due);
                 if let Some((id, title, why)) = &m.suggestion {
                     section(ui, "Practise next", |ui| {
                         ui.label(RichText::new(title).strong());
@@ -195,6 +264,20 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
                             .clicked()
                         {
                             action = Some(ProgressAction::Practise(id.clone()));
+                        }
+                    });
+                }
+                if !m.calibration.is_empty() {
+                    section(ui, "How sure you were, over time", |ui| {
+                        ui.label(
+                            RichText::new(
+                                "The Brier score of each session with rated decisions: lower is \
+                                 better; 0 is perfect, and always saying 50 % gives 0.25.",
+                            )
+                            .weak(),
+                        );
+                        for (date, brier, rated) in &m.calibration {
+                            ui.label(format!("{date}: {brier:.2} over {rated} rated decisions"));
                         }
                     });
                 }

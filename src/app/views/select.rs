@@ -35,6 +35,9 @@ pub struct SelectModel {
     pub suggestion: Option<(usize, String)>,
     /// A message after a reload, or about the plan.
     pub notice: Option<String>,
+    /// What is due for review today, and whether the delayed assessment is due.
+    pub due: Vec<String>,
+    pub delayed_form_due: bool,
 }
 
 /// What the trainee asked for.
@@ -69,6 +72,7 @@ pub fn select_view(ui: &mut Ui, m: &SelectModel) -> Option<SelectAction> {
             if let Some(n) = &m.notice {
                 ui.label(RichText::new(n).strong());
             }
+            super::progress::due_section(ui, &m.due, m.delayed_form_due);
             if let Some((i, why)) = &m.suggestion
                 && let Some(card) = m.cards.get(*i) {
                     section(ui, "Suggested next", |ui| {
