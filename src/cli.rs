@@ -28,16 +28,16 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct AppArgs {
     /// Folder of scenario files.
-    #[arg(long, default_value = "scenarios", global = false)]
+    #[arg(long, default_value_os_t = crate::content::path("scenarios"), global = false)]
     pub scenarios: PathBuf,
     /// The catalogue file.
-    #[arg(long, default_value = "scenarios/catalogue.ron")]
+    #[arg(long, default_value_os_t = crate::content::path("scenarios/catalogue.ron"))]
     pub catalogue: PathBuf,
     /// Folder where session records are written (default: the user's data folder).
     #[arg(long)]
     pub results: Option<PathBuf>,
     /// Folder of facilitators' plans for the day.
-    #[arg(long, default_value = "plans")]
+    #[arg(long, default_value_os_t = crate::content::path("plans"))]
     pub plans: PathBuf,
 }
 
@@ -47,7 +47,7 @@ pub enum Command {
     /// Check scenario files and print every problem as `file:line:col: error: message`.
     Validate {
         /// Files or folders to check.
-        #[arg(default_value = "scenarios")]
+        #[arg(default_values_os_t = vec![crate::content::path("scenarios")])]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         course: CourseArgs,
@@ -75,6 +75,10 @@ pub enum Command {
         dir: Option<PathBuf>,
         #[command(flatten)]
         lrs: LrsArgs,
+        /// With --lrs: only the sessions the LRS stored since this day or time (2018-10-15, or
+        /// 2018-10-15T08:00:00Z).
+        #[arg(long, requires = "lrs", value_name = "WHEN")]
+        since: Option<String>,
         /// Write one row per session as CSV to this file.
         #[arg(long)]
         csv: Option<PathBuf>,
@@ -90,7 +94,7 @@ pub enum Command {
         #[arg(long, default_value = crate::report::xapi::HOME)]
         xapi_home: String,
         /// Scenarios folder, to score interrupted sessions and name things (skipped if missing).
-        #[arg(long, default_value = "scenarios")]
+        #[arg(long, default_value_os_t = crate::content::path("scenarios"))]
         scenarios: PathBuf,
         #[command(flatten)]
         course: CourseArgs,
@@ -106,7 +110,7 @@ pub enum Command {
         #[arg(long, default_value = crate::report::xapi::HOME)]
         xapi_home: String,
         /// Scenarios folder, to score interrupted sessions and describe decisions.
-        #[arg(long, default_value = "scenarios")]
+        #[arg(long, default_value_os_t = crate::content::path("scenarios"))]
         scenarios: PathBuf,
         #[command(flatten)]
         course: CourseArgs,
@@ -161,7 +165,7 @@ impl LrsArgs {
 #[derive(Debug, Clone, Args)]
 pub struct CourseArgs {
     /// The catalogue file.
-    #[arg(long, default_value = "scenarios/catalogue.ron")]
+    #[arg(long, default_value_os_t = crate::content::path("scenarios/catalogue.ron"))]
     pub catalogue: PathBuf,
     /// The assets folder (default: `assets` beside the catalogue's folder).
     #[arg(long)]
@@ -197,6 +201,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Report {
             dir,
             lrs,
+            since,
             csv,
             xapi,
             items,
@@ -205,7 +210,7 @@ pub fn run(command: Command) -> ExitCode {
             course,
         } => report(
             dir.as_deref(),
-            &lrs,
+            (&lrs, since.as_deref()),
             (
                 csv.as_deref(),
                 xapi.as_deref(),
@@ -840,6 +845,41 @@ fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
+/// A `--since` value as the LRS wants it (RFC 3339): a day (`2018-10-15`, from midnight UTC) or
+/// a time with its offset.
+pub fn parse_since(text: &str) -> Result<String, String> {
+    use time::format_description::well_known::Rfc3339;
+    let wrong = || {
+        format!(
+            "--since {text}: give a day (2018-10-15) or a time with its offset \
+             (2018-10-15T08:00:00Z)"
+        )
+    };
+    if let Ok(at) = time::OffsetDateTime::parse(text, &Rfc3339) {
+        return at.format(&Rfc3339).map_err(|_| wrong());
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return Err(wrong());
+    };
+    let number = |s: &str, digits: usize| {
+        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+            .ok_or_else(wrong)
+    };
+    let month = u8::try_from(number(month, 2)?)
+        .ok()
+        .and_then(|m| time::Month::try_from(m).ok())
+        .ok_or_else(wrong)?;
+    let day = u8::try_from(number(day, 2)?).map_err(|_| wrong())?;
+    let date = time::Date::from_calendar_date(number(year, 4)?, month, day).map_err(|_| wrong())?;
+    date.midnight()
+        .assume_utc()
+        .format(&Rfc3339)
+        .map_err(|_| wrong())
+}
+
 /// Where `report` writes: the CSV file, the xAPI file, the item analysis, and the xAPI base
 /// address.
 type Outputs<'a> = (
@@ -851,7 +891,7 @@ type Outputs<'a> = (
 
 fn report(
     dir: Option<&Path>,
-    lrs_args: &LrsArgs,
+    (lrs_args, since): (&LrsArgs, Option<&str>),
     (csv, xapi, items_path, xapi_home): Outputs,
     scenarios: &Path,
     course: &CourseArgs,
@@ -868,8 +908,19 @@ fn report(
             return CANNOT_RUN;
         }
     };
+    let since = match since.map(parse_since).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("mpa-trainer: {e}");
+            return CANNOT_RUN;
+        }
+    };
     let source = match (&lrs, dir) {
-        (Some(lrs), _) => Source::Lrs(lrs, xapi_home),
+        (Some(lrs), _) => Source::Lrs {
+            lrs,
+            home: xapi_home,
+            since: since.as_deref(),
+        },
         (None, Some(dir)) if dir.is_dir() => Source::Folder(dir),
         (None, Some(dir)) => {
             eprintln!("mpa-trainer: {}: no such folder", dir.display());

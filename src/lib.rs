@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod cli;
+pub mod content;
 pub mod engine;
 pub mod entropy;
 pub mod lrs;

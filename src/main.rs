@@ -1,16 +1,37 @@
 //! The mpa-trainer binary: a subcommand runs on the command line; none opens the trainer window.
+//!
+//! On Windows the program is built for the desktop (no console window opens on a double click);
+//! started from a console, it attaches to that console so that subcommands and start-up problems
+//! still print there.
+
+#![cfg_attr(all(windows, feature = "app"), windows_subsystem = "windows")]
 
 use clap::Parser;
 use mpa_trainer::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    attach_to_console();
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
         None => open_window(args.app),
     }
 }
+
+/// Prints to the console the program was started from, if any (a desktop-subsystem program has
+/// none of its own). Output redirected to a file or a pipe is kept as it is.
+#[cfg(all(windows, feature = "app"))]
+fn attach_to_console() {
+    use std::os::windows::io::AsRawHandle;
+    if std::io::stdout().as_raw_handle().is_null() {
+        // Fails when there is no console to attach to (a double click): nothing to print to then.
+        let _ = winsafe::AttachConsole(winsafe::PidParent::Parent);
+    }
+}
+
+#[cfg(not(all(windows, feature = "app")))]
+fn attach_to_console() {}
 
 #[cfg(feature = "app")]
 fn open_window(args: cli::AppArgs) -> ExitCode {

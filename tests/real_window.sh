@@ -4,9 +4,12 @@
 # session's record checked afterwards. Needs: xvfb, mesa-vulkan-drivers, xdotool, imagemagick.
 #
 #   tests/real_window.sh [OUT_DIR]     (default target/real-window)
+# BIN=PROGRAM tests another build (an unpacked package); APP_CWD=DIR starts it from that folder,
+# so it must find its course beside itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-target/release/mpa-trainer}
+BIN=$(realpath "${BIN:-target/release/mpa-trainer}")
+APP_CWD=$(realpath "${APP_CWD:-.}")
 OUT=$(realpath -m "${1:-target/real-window}")
 rm -rf "$OUT"
 mkdir -p "$OUT/results" "$OUT/home"
@@ -26,7 +29,7 @@ trap cleanup EXIT
 # (the trainer's own failures show the same way on both tries).
 launch() {
   start_xvfb "$OUT/display" || return 1
-  MPA_TRAINER_TIMING=1 "$BIN" --results "$OUT/results" >"$OUT/app.log" 2>&1 &
+  (cd "$APP_CWD" && MPA_TRAINER_TIMING=1 exec "$BIN" --results "$OUT/results") >"$OUT/app.log" 2>&1 &
   APP=$!
   WID=
   for _ in $(seq 100); do

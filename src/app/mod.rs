@@ -83,12 +83,16 @@ fn explain_start_failure(message: &str) -> String {
         || lower.contains("gpu")
         || lower.contains("vulkan")
         || lower.contains("wgpu")
+        || lower.contains("device")
     {
-        format!(
-            "mpa-trainer: no graphics driver could draw the window ({message}). Install Mesa's \
-             software drivers (Debian/Ubuntu: sudo apt-get install mesa-vulkan-drivers libgl1-mesa-dri) \
-             and try again."
-        )
+        let advice = if cfg!(windows) {
+            "Update the graphics driver, or try another way of drawing: start it from a console \
+             with WGPU_BACKEND=vulkan (or gl) set."
+        } else {
+            "Install Mesa's software drivers (Debian/Ubuntu: sudo apt-get install \
+             mesa-vulkan-drivers libgl1-mesa-dri) and try again."
+        };
+        format!("mpa-trainer: no graphics driver could draw the window ({message}). {advice}")
     } else if lower.contains("display")
         || lower.contains("x11")
         || lower.contains("event loop")
@@ -100,6 +104,18 @@ fn explain_start_failure(message: &str) -> String {
         )
     } else {
         format!("mpa-trainer: the window could not start: {message}")
+    }
+}
+
+/// Says why the window could not start: on the console and, on Windows, in a message box too,
+/// since a program started by a double click has no console to print to.
+fn tell_start_failure(message: &str) {
+    eprintln!("{message}");
+    #[cfg(windows)]
+    {
+        use winsafe::prelude::*;
+        // Nothing more can be done if even the message box fails.
+        let _ = winsafe::HWND::NULL.MessageBox(message, "mpa-trainer", winsafe::co::MB::ICONERROR);
     }
 }
 
@@ -137,7 +153,7 @@ pub fn run(args: AppArgs) -> ExitCode {
                 .ok()
                 .and_then(|m| m.clone())
                 .unwrap_or_else(|| "unknown failure".to_owned());
-            eprintln!("{}", explain_start_failure(&text));
+            tell_start_failure(&explain_start_failure(&text));
             ExitCode::from(2)
         }
     }

@@ -101,13 +101,16 @@ impl Store for FsStore {
 }
 
 fn private_options() -> OpenOptions {
-    let mut options = OpenOptions::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
+        let mut options = OpenOptions::new();
         options.mode(0o600);
+        options
     }
-    options
+    // Elsewhere (Windows) the user's own folders are private by their access lists.
+    #[cfg(not(unix))]
+    OpenOptions::new()
 }
 
 /// Writes a whole file readable by its owner only (created or replaced), on the disk when this

@@ -11,15 +11,24 @@ pub mod xapi;
 /// Where a cohort is read from: a results folder, or a learning record store.
 pub enum Source<'a> {
     Folder(&'a Path),
-    /// The LRS, and the home address the course's statements are under.
-    Lrs(&'a dyn crate::lrs::Lrs, &'a str),
+    /// The LRS, the home address the course's statements are under, and, if given, the time
+    /// (RFC 3339) since which the statements were stored.
+    Lrs {
+        lrs: &'a dyn crate::lrs::Lrs,
+        home: &'a str,
+        since: Option<&'a str>,
+    },
 }
 
 impl std::fmt::Debug for Source<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Source::Folder(p) => f.debug_tuple("Folder").field(p).finish(),
-            Source::Lrs(_, home) => f.debug_tuple("Lrs").field(home).finish(),
+            Source::Lrs { home, since, .. } => f
+                .debug_struct("Lrs")
+                .field("home", home)
+                .field("since", since)
+                .finish(),
         }
     }
 }
@@ -35,8 +44,9 @@ pub fn read_source(
 ) -> Result<ScanStats, crate::lrs::LrsError> {
     match source {
         Source::Folder(dir) => Ok(scan(dir, detail, library, each)),
-        Source::Lrs(lrs, home) => {
-            let statements = crate::lrs::fetch_course(*lrs, home, None, |_| {})?;
+        Source::Lrs { lrs, home, since } => {
+            let since = since.map(str::to_owned);
+            let statements = crate::lrs::fetch_course(*lrs, home, since, |_| {})?;
             let (mut rows, unreadable) = xapi::rows_from_statements(&statements, home);
             rows.sort_by(|a, b| {
                 (a.0.started_at, &a.0.started.session).cmp(&(b.0.started_at, &b.0.started.session))

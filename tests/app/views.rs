@@ -136,6 +136,11 @@ fn a_whole_scenario_clicked_through_by_label_reaches_a_debrief_as_the_contract_s
     // How sure the trainee was: both ratings right here.
     h.get_by_label("How sure you were");
     h.get_by_label("When you said 90 %, you were right 1 of 1 times.");
+    // Each rating with what was done there, not the scene's opening words.
+    h.get_by_label("90 % sure, right: Recorded as Trafficking in persons");
+    h.get_by_label(
+        "70 % sure, right: Referred to Counter Trafficking Unit (Ministry of National Security), Shelter",
+    );
 }
 
 #[test]
@@ -427,6 +432,60 @@ mod facilitator {
                 },
                 (cohort, FacilitatorForm::default(), gate, None),
             )
+    }
+
+    #[test]
+    fn the_item_view_puts_a_mis_graded_decision_first_with_the_forms_reliability() {
+        use mpa_trainer::report::cohort::Overdue;
+        use mpa_trainer::report::items::{FormReliability, ItemAnalysis, ItemKind, ItemStat};
+        use mpa_trainer::scenario::model::AssessmentForm;
+        let dir = results();
+        let library = fixture_library();
+        let mut cohort = Cohort::load(&dir.path().join("results"), Some(&library));
+        let stat = |id: &str, r: f64, prefer: Option<usize>| ItemStat {
+            kind: ItemKind::Decision,
+            scenario: "paria".into(),
+            id: id.into(),
+            sessions: 40,
+            difficulty: 0.5,
+            point_biserial: Some(r),
+            upper_lower: Some(r),
+            strong_prefer: prefer,
+            few: false,
+        };
+        // The sound item comes first as written; the view must put the mis-graded one first.
+        cohort.items = ItemAnalysis {
+            items: vec![stat("q2", 0.61, None), stat("q1", -0.72, Some(1))],
+            forms: vec![FormReliability {
+                scenario: "assessment-post".into(),
+                form: AssessmentForm::Post,
+                sessions: 40,
+                items: 9,
+                kr20: Some(0.71),
+                few: false,
+            }],
+        };
+        cohort.overdue = vec![Overdue {
+            participant: "T09".into(),
+            topics: 3,
+            delayed_form: true,
+        }];
+        let mut h = harness(cohort, Gate::Open);
+        h.run();
+        h.get_by_label("Items: which decisions tell strong trainees from weak");
+        h.get_by_label("assessment-post: KR-20 reliability 0.71 over 9 items and 40 sessions");
+        let flag = h.get_by_label("strong trainees prefer choice 2: check its grade");
+        let first = h.get_by_label("decision q1");
+        let second = h.get_by_label("decision q2");
+        assert!(
+            first.rect().top() < second.rect().top(),
+            "the mis-graded item is listed first"
+        );
+        assert!(
+            (flag.rect().center().y - first.rect().center().y).abs() < 4.0,
+            "the flag is on q1's row"
+        );
+        h.get_by_label("T09: 3 topics due for review; the delayed assessment is due");
     }
 
     #[test]

@@ -225,3 +225,20 @@ fn graph_and_paths_describe_the_branches() {
     assert!(out.contains("decision points: best 8, worst -3"), "{out}");
     assert!(out.contains("complete paths:  21"), "{out}");
 }
+
+#[test]
+fn since_takes_a_day_or_a_time_and_says_what_it_wants_otherwise() {
+    use mpa_trainer::cli::parse_since;
+    assert_eq!(parse_since("2018-10-15").unwrap(), "2018-10-15T00:00:00Z");
+    assert_eq!(
+        parse_since("2018-10-15T08:30:00-04:00").unwrap(),
+        "2018-10-15T08:30:00-04:00"
+    );
+    let wrong = parse_since("15/10/2018").unwrap_err();
+    assert!(wrong.contains("give a day (2018-10-15)"), "{wrong}");
+    assert!(parse_since("2018-13-40").is_err());
+    // --since needs --lrs: a folder's sessions have no "stored" time.
+    let o = run(&["report", "tests/fixtures", "--since", "2018-10-15"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--lrs"), "{}", stderr(&o));
+}

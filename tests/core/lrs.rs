@@ -366,7 +366,11 @@ fn a_folder_syncs_with_backoff_and_reads_back_page_by_page_as_the_same_cohort() 
     assert_eq!(fetched.len(), 16);
     let mut from_lrs = BTreeMap::new();
     read_source(
-        &Source::Lrs(&lrs, HOME),
+        &Source::Lrs {
+            lrs: &lrs,
+            home: HOME,
+            since: None,
+        },
         Detail::Full,
         Some(&library),
         |row, _| {

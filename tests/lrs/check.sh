@@ -142,4 +142,14 @@ cmp -s "$OUT/union.csv" "$OUT/lrs.csv" || { diff "$OUT/union.csv" "$OUT/lrs.csv"
 rows=$(($(wc -l < "$OUT/lrs.csv") - 1))
 [ "$rows" = 40 ] || fail "expected 40 sessions, the CSV has $rows"
 cmp -s "$OUT/union-report.txt" "$OUT/lrs-report.txt" || { diff "$OUT/union-report.txt" "$OUT/lrs-report.txt" >&2; fail "the summaries differ"; }
+# --since: the statements stored since a time; all of them were stored today.
+"$BIN" report --lrs "$LRS" --xapi-home "$HOME_IRI" --since 2018-10-15 --csv "$OUT/since-past.csv" > /dev/null
+cmp -s "$OUT/lrs.csv" "$OUT/since-past.csv" || fail "--since 2018-10-15 did not read every session"
+"$BIN" report --lrs "$LRS" --xapi-home "$HOME_IRI" --since 2999-01-01T00:00:00Z --csv "$OUT/since-future.csv" > /dev/null
+[ "$(wc -l < "$OUT/since-future.csv")" = 1 ] || fail "--since a future time still read sessions"
+if "$BIN" report --lrs "$LRS" --xapi-home "$HOME_IRI" --since yesterday 2> "$OUT/since-wrong.txt"; then
+  fail "--since yesterday was accepted"
+fi
+grep -q "give a day (2018-10-15)" "$OUT/since-wrong.txt" || fail "--since yesterday did not say what to give"
+echo "lrs-check: --since reads the sessions stored since a day or a time"
 echo "lrs-check: passed ($rows sessions from ten laptops; the CSV from the LRS equals the folders')"

@@ -83,7 +83,12 @@ fn start_reading(
             let now = time::OffsetDateTime::now_utc();
             let cohort = match &lrs {
                 Some((lrs, home)) => {
-                    Cohort::read(&Source::Lrs(lrs.as_ref(), home), Some(&library), now)
+                    let source = Source::Lrs {
+                        lrs: lrs.as_ref(),
+                        home,
+                        since: None,
+                    };
+                    Cohort::read(&source, Some(&library), now)
                 }
                 None => Cohort::read(&Source::Folder(&dir), Some(&library), now),
             };
@@ -250,7 +255,11 @@ fn export(
     let out = std::io::BufWriter::new(file);
     let library = Some(course.library.as_ref());
     let source = match lrs {
-        Some((lrs, home)) => Source::Lrs(lrs.as_ref(), home),
+        Some((lrs, home)) => Source::Lrs {
+            lrs: lrs.as_ref(),
+            home,
+            since: None,
+        },
         None => Source::Folder(dir),
     };
     let home = lrs.map_or(crate::report::xapi::HOME, |(_, home)| home.as_str());

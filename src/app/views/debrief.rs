@@ -60,6 +60,8 @@ pub struct ObservationReview {
 pub struct JudgementRow {
     /// The scene's label.
     pub scene: String,
+    /// What the trainee did there (the choice, the services, the case type).
+    pub did: String,
     pub percent: u8,
     pub right: bool,
 }
@@ -332,13 +334,30 @@ impl DebriefModel {
             }
             _ => None,
         });
+        // What the trainee did at each rated step: the path in order, a step per judgement.
+        let mut path = session.path().iter();
         let mut judgements: Vec<JudgementRow> = session
             .judgements()
             .iter()
-            .map(|j| JudgementRow {
-                scene: scene_of(&j.scene),
-                percent: j.confidence.percent(),
-                right: j.right,
+            .map(|j| {
+                let index = s.scene_index(&j.scene);
+                let did = path
+                    .by_ref()
+                    .find(|step| {
+                        let (PathStep::Choice { scene, .. }
+                        | PathStep::Referral { scene, .. }
+                        | PathStep::Classify { scene, .. }) = step;
+                        Some(*scene) == index
+                    })
+                    .and_then(|step| step_row(session, step))
+                    .map(|row| row.did)
+                    .unwrap_or_default();
+                JudgementRow {
+                    scene: scene_of(&j.scene),
+                    did,
+                    percent: j.confidence.percent(),
+                    right: j.right,
+                }
             })
             .collect();
         // Confident errors first: wrong before right, the surer first.
@@ -649,7 +668,7 @@ fn confidence_section(
                 "{} % sure, {}: {}",
                 j.percent,
                 if j.right { "right" } else { "wrong" },
-                j.scene
+                if j.did.is_empty() { &j.scene } else { &j.did }
             ));
         }
         ui.separator();
