@@ -8,9 +8,11 @@
 #
 #   scripts/package.sh [linux] [windows]      (both by default)
 #
-# The programs are built with the `dist` profile (no line tables, stripped). LINUX_PROFILE=release
-# packages the release build instead (CI does, so the tests and the package share one build);
-# the copy is stripped either way. Installs mingw-w64 and the Rust target when they are missing.
+# The programs are built with the `dist` profile (no line tables, stripped); LINUX_PROFILE and
+# WINDOWS_PROFILE choose another. LINUX_PROGRAM=PATH packages a Linux program already built
+# instead (CI gives the one `cargo test --release` built: a separate `cargo build` would build Bevy
+# again with other features). The copy is stripped either way. Installs mingw-w64 and the Rust
+# target when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
@@ -48,13 +50,21 @@ stage_common() {
 STAMP=$(git log -1 --format=%ct 2>/dev/null || date +%s)
 
 package_linux() {
-  say "Linux: cargo build --profile $LINUX_PROFILE"
-  cargo build --profile "$LINUX_PROFILE" --bin mpa-trainer
+  local program
+  if [ -n "${LINUX_PROGRAM:-}" ]; then
+    [ -x "$LINUX_PROGRAM" ] || fail "LINUX_PROGRAM=$LINUX_PROGRAM is not a program"
+    say "Linux: the program already built, $LINUX_PROGRAM"
+    program=$LINUX_PROGRAM
+  else
+    say "Linux: cargo build --profile $LINUX_PROFILE"
+    cargo build --profile "$LINUX_PROFILE" --bin mpa-trainer
+    program=target/$(out_dir "$LINUX_PROFILE")/mpa-trainer
+  fi
   local name=mpa-trainer-$VERSION-linux-x86_64
   local stage=$DIST/stage/$name
   rm -rf "$stage" && mkdir -p "$stage"
   stage_common "$stage" lf
-  cp "target/$(out_dir "$LINUX_PROFILE")/mpa-trainer" "$stage/mpa-trainer"
+  cp "$program" "$stage/mpa-trainer"
   strip "$stage/mpa-trainer"
   python3 scripts/third-party-licences.py x86_64-unknown-linux-gnu "$stage/THIRD-PARTY-LICENCES.txt"
   tar --sort=name --mtime="@$STAMP" --owner=0 --group=0 --numeric-owner \
