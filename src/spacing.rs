@@ -78,6 +78,29 @@ struct Track {
     missed: OffsetDateTime,
 }
 
+/// The schedule against a course: which scenarios exercise a principle, and which are assessment
+/// forms, come from the library (without one, none do).
+pub fn schedule_in(
+    library: Option<&crate::scenario::Library>,
+    sessions: &[PastSession],
+    now: OffsetDateTime,
+) -> Schedule {
+    schedule(
+        sessions,
+        now,
+        |scenario, principle| {
+            library
+                .and_then(|l| l.find(scenario))
+                .is_some_and(|p| crate::report::cohort::touches(&p.scenario, principle))
+        },
+        |id| {
+            library
+                .and_then(|l| l.find(id))
+                .and_then(|p| p.scenario.assessment)
+        },
+    )
+}
+
 /// The schedule of a participant's finished sessions at `now`. `tests(scenario, principle)`
 /// says whether a scenario's choices touch a principle; `form_of` which scenarios are forms.
 pub fn schedule(

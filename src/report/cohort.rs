@@ -115,20 +115,10 @@ fn overdue(
     library: Option<&Library>,
     now: OffsetDateTime,
 ) -> Vec<Overdue> {
-    let tests = |scenario: &str, principle: &str| {
-        library
-            .and_then(|l| l.find(scenario))
-            .is_some_and(|p| touches(&p.scenario, principle))
-    };
-    let form_of = |id: &str| {
-        library
-            .and_then(|l| l.find(id))
-            .and_then(|p| p.scenario.assessment)
-    };
     sessions
         .into_iter()
         .filter_map(|(participant, past)| {
-            let schedule = crate::spacing::schedule(&past, now, tests, form_of);
+            let schedule = crate::spacing::schedule_in(library, &past, now);
             let delayed_form = schedule.delayed_form_due(now);
             let topics = schedule.due_now.len();
             (topics > 0 || delayed_form).then_some(Overdue {

@@ -45,16 +45,7 @@ fn read_best_results(
     let history = History::read(&dir.0, &trainee.participant);
     let library = &course.library;
     let now = time::OffsetDateTime::now_utc();
-    let schedule = crate::spacing::schedule(
-        &history.sessions,
-        now,
-        |scenario, principle| {
-            library
-                .find(scenario)
-                .is_some_and(|p| crate::report::cohort::touches(&p.scenario, principle))
-        },
-        |id| library.find(id).and_then(|p| p.scenario.assessment),
-    );
+    let schedule = crate::spacing::schedule_in(Some(library), &history.sessions, now);
     best.due = due_words(&schedule, library);
     best.delayed_form_due = schedule.delayed_form_due(now);
     let due: Vec<&str> = schedule.due_indicators().collect();

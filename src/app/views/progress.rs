@@ -142,16 +142,7 @@ impl ProgressModel {
                 pre.zip(post).and_then(|(a, b)| normalised_gain(a, b)),
             )
         });
-        let schedule = crate::spacing::schedule(
-            &history.sessions,
-            now,
-            |scenario, principle| {
-                library
-                    .find(scenario)
-                    .is_some_and(|p| crate::report::cohort::touches(&p.scenario, principle))
-            },
-            form_of,
-        );
+        let schedule = crate::spacing::schedule_in(Some(library), &history.sessions, now);
         let calibration = history
             .sessions
             .iter()
