@@ -766,22 +766,20 @@ impl Session {
 
     /// Every distinct observation shown in the visited scenes, with its scene and position.
     pub fn visited_observations(&self) -> impl Iterator<Item = (usize, usize, &Observation)> {
-        self.visited.iter().flat_map(move |&scene| {
-            let list: &[Observation] = self
-                .playable
-                .scenario
-                .scene(scene)
-                .map_or(&[], SceneKind::observations);
-            list.iter()
-                .enumerate()
-                .filter(move |(i, _)| self.shown[scene].contains(i))
-                .map(move |(i, o)| (scene, i, o))
-        })
+        self.observations_of_visited(true)
     }
 
     /// Observations of the visited scenes that were never shown (their flags hid them on every
     /// visit): what the trainee never got to hear.
     pub fn unshown_observations(&self) -> impl Iterator<Item = (usize, usize, &Observation)> {
+        self.observations_of_visited(false)
+    }
+
+    /// The observations of the visited scenes that were shown (or, with `false`, never shown).
+    fn observations_of_visited(
+        &self,
+        shown: bool,
+    ) -> impl Iterator<Item = (usize, usize, &Observation)> {
         self.visited.iter().flat_map(move |&scene| {
             let list: &[Observation] = self
                 .playable
@@ -790,7 +788,7 @@ impl Session {
                 .map_or(&[], SceneKind::observations);
             list.iter()
                 .enumerate()
-                .filter(move |(i, _)| !self.shown[scene].contains(i))
+                .filter(move |(i, _)| self.shown[scene].contains(i) == shown)
                 .map(move |(i, o)| (scene, i, o))
         })
     }
