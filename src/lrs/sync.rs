@@ -154,14 +154,17 @@ pub fn sync_folder(
     summary
 }
 
-/// Every statement of the course the LRS holds (stored since `since`, if given), page by page.
+/// Every statement of the course the LRS holds (stored since `since`, if given), handed to
+/// `each` page by page, so that no more than a page is held at once. `progress` is told how many
+/// statements have been read.
 pub fn fetch_course(
     lrs: &dyn Lrs,
     home: &str,
     since: Option<String>,
+    mut each: impl FnMut(Vec<Value>),
     mut progress: impl FnMut(usize),
-) -> Result<Vec<Value>, LrsError> {
-    let mut all = Vec::new();
+) -> Result<usize, LrsError> {
+    let mut read = 0;
     let mut query = Query::About {
         activity: course_activity(home),
         since,
@@ -169,11 +172,12 @@ pub fn fetch_course(
     };
     loop {
         let page = lrs.get(&query)?;
-        all.extend(page.statements);
-        progress(all.len());
+        read += page.statements.len();
+        each(page.statements);
+        progress(read);
         match page.more {
             Some(more) => query = Query::More(more),
-            None => return Ok(all),
+            None => return Ok(read),
         }
     }
 }

@@ -46,8 +46,15 @@ pub fn read_source(
         Source::Folder(dir) => Ok(scan(dir, detail, library, each)),
         Source::Lrs { lrs, home, since } => {
             let since = since.map(str::to_owned);
-            let statements = crate::lrs::fetch_course(*lrs, home, since, |_| {})?;
-            let (mut rows, unreadable) = xapi::rows_from_statements(&statements, home);
+            let mut rebuilt = xapi::RowsFromStatements::new(home);
+            crate::lrs::fetch_course(
+                *lrs,
+                home,
+                since,
+                |page| page.iter().for_each(|s| rebuilt.add(s)),
+                |_| {},
+            )?;
+            let (mut rows, unreadable) = rebuilt.finish();
             rows.sort_by(|a, b| {
                 (a.0.started_at, &a.0.started.session).cmp(&(b.0.started_at, &b.0.started.session))
             });

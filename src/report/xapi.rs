@@ -353,34 +353,61 @@ pub fn rows_from_statements(
     statements: &[Value],
     home: &str,
 ) -> (Vec<(Row, Vec<Line>)>, Vec<Unreadable>) {
-    let home = home.trim_end_matches('/');
-    let keys = Keys::new(home);
-    #[derive(Default)]
-    struct Parts<'a> {
-        started: Option<(SessionStarted, time::OffsetDateTime)>,
-        finished: Option<(SessionFinished, time::OffsetDateTime)>,
-        /// The latest suspension: (record line, time, score so far).
-        suspended: Option<(u64, time::OffsetDateTime, Option<Score>)>,
-        answered: BTreeMap<u64, &'a Value>,
-    }
-    let mut sessions: BTreeMap<String, Parts> = BTreeMap::new();
-    let prefix = format!("{home}/scenarios/");
+    let mut rows = RowsFromStatements::new(home);
     for s in statements {
+        rows.add(s);
+    }
+    rows.finish()
+}
+
+/// `rows_from_statements` a page at a time: each statement is read into the few typed values a
+/// row needs as it arrives, so memory grows with the sessions, not with the statements' JSON.
+pub struct RowsFromStatements {
+    keys: Keys,
+    prefix: String,
+    sessions: BTreeMap<String, Parts>,
+}
+
+/// What the statements of one registration have given so far.
+#[derive(Default)]
+struct Parts {
+    started: Option<(SessionStarted, time::OffsetDateTime)>,
+    finished: Option<(SessionFinished, time::OffsetDateTime)>,
+    /// The latest suspension: (record line, time, score so far).
+    suspended: Option<(u64, time::OffsetDateTime, Option<Score>)>,
+    /// The decisions, by record line.
+    answered: BTreeMap<u64, Line>,
+}
+
+impl RowsFromStatements {
+    /// Rows of the course under `home`.
+    pub fn new(home: &str) -> Self {
+        let home = home.trim_end_matches('/');
+        RowsFromStatements {
+            keys: Keys::new(home),
+            prefix: format!("{home}/scenarios/"),
+            sessions: BTreeMap::new(),
+        }
+    }
+
+    /// Reads one statement (one of another activity, or without a registration, is left out).
+    pub fn add(&mut self, s: &Value) {
+        let keys = &self.keys;
         let Some(registration) = s["context"]["registration"].as_str() else {
-            continue;
+            return;
         };
         let object = s["object"]["id"].as_str().unwrap_or("");
-        if !object.starts_with(&prefix) {
-            continue;
+        if !object.starts_with(&self.prefix) {
+            return;
         }
         let verb = s["verb"]["id"]
             .as_str()
             .and_then(|v| v.strip_prefix(VERBS))
             .unwrap_or("");
         let Some(at) = s["timestamp"].as_str().and_then(parse_time) else {
-            continue;
+            return;
         };
-        let parts = sessions.entry(registration.to_owned()).or_default();
+        let parts = self.sessions.entry(registration.to_owned()).or_default();
         match verb {
             "/initialized" => {
                 if let Ok(header) = serde_json::from_value::<SessionStarted>(
@@ -406,65 +433,69 @@ pub fn rows_from_statements(
                 }
             }
             "/answered" => {
-                if let Some(seq) = s["context"]["extensions"][&keys.line].as_u64() {
-                    parts.answered.insert(seq, s);
+                if let Some(seq) = s["context"]["extensions"][&keys.line].as_u64()
+                    && let Some(line) = decision(s, keys, seq, at)
+                {
+                    parts.answered.insert(seq, line);
                 }
             }
             _ => {}
         }
     }
-    let mut rows = Vec::new();
-    let mut unreadable = Vec::new();
-    for (registration, parts) in sessions {
-        let Some((started, started_at)) = parts.started else {
-            unreadable.push(Unreadable {
-                registration,
-                why: "its initialized statement, which names the session, is missing",
-            });
-            continue;
-        };
-        let lines: Vec<Line> = parts
-            .answered
-            .iter()
-            .filter_map(|(seq, s)| {
-                let scene = s["object"]["id"].as_str()?.rsplit("/scenes/").next()?;
-                let choice = s["result"]["response"].as_str()?.parse().ok()?;
-                let grade: Grade =
-                    serde_json::from_value(json!(s["result"]["extensions"][&keys.grade].as_str()?))
-                        .ok()?;
-                Some(Line {
-                    seq: *seq,
-                    at: s["timestamp"].as_str().and_then(parse_time)?,
-                    body: Body::Play(Event::ChoiceTaken {
-                        scene: scene.to_owned(),
-                        choice,
-                        grade: Some(grade),
-                        points: grade.points(),
-                        critical: false,
-                    }),
-                })
-            })
-            .collect();
-        let (score, finished, finished_at, last_at) = match (parts.finished, parts.suspended) {
-            (Some((f, at)), _) => (Some(f.score.clone()), Some(f), Some(at), at),
-            (None, Some((_, at, score))) => (score, None, None, at),
-            (None, None) => (None, None, None, lines.last().map_or(started_at, |l| l.at)),
-        };
-        rows.push((
-            Row {
-                path: PathBuf::from(format!("lrs:{registration}")),
-                started,
-                started_at,
-                finished_at,
-                last_at,
-                score,
-                finished,
-                problems: Vec::new(),
-            },
-            lines,
-        ));
+
+    /// The rows, by registration, and the registrations that could not be rebuilt.
+    pub fn finish(self) -> (Vec<(Row, Vec<Line>)>, Vec<Unreadable>) {
+        let mut rows = Vec::new();
+        let mut unreadable = Vec::new();
+        for (registration, parts) in self.sessions {
+            let Some((started, started_at)) = parts.started else {
+                unreadable.push(Unreadable {
+                    registration,
+                    why: "its initialized statement, which names the session, is missing",
+                });
+                continue;
+            };
+            let lines: Vec<Line> = parts.answered.into_values().collect();
+            let (score, finished, finished_at, last_at) = match (parts.finished, parts.suspended) {
+                (Some((f, at)), _) => (Some(f.score.clone()), Some(f), Some(at), at),
+                (None, Some((_, at, score))) => (score, None, None, at),
+                (None, None) => (None, None, None, lines.last().map_or(started_at, |l| l.at)),
+            };
+            rows.push((
+                Row {
+                    path: PathBuf::from(format!("lrs:{registration}")),
+                    started,
+                    started_at,
+                    finished_at,
+                    last_at,
+                    score,
+                    finished,
+                    problems: Vec::new(),
+                },
+                lines,
+            ));
+        }
+        (rows, unreadable)
     }
-    (rows, unreadable)
+}
+
+/// An `answered` statement as the record line of the decision it reports.
+fn decision(s: &Value, keys: &Keys, seq: u64, at: time::OffsetDateTime) -> Option<Line> {
+    let scene = s["object"]["id"].as_str()?.rsplit("/scenes/").next()?;
+    let choice = s["result"]["response"].as_str()?.parse().ok()?;
+    let grade: Grade =
+        serde_json::from_value(json!(s["result"]["extensions"][&keys.grade].as_str()?)).ok()?;
+    Some(Line {
+        seq,
+        at,
+        body: Body::Play(Event::ChoiceTaken {
+            scene: scene.to_owned(),
+            choice,
+            grade: Some(grade),
+            points: grade.points(),
+            critical: false,
+        }),
+    })
 }
 
 /// Writes statements as one JSON array, a session at a time.

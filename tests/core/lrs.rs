@@ -362,8 +362,13 @@ fn a_folder_syncs_with_backoff_and_reads_back_page_by_page_as_the_same_cohort() 
     );
     assert_eq!((again.statements_sent, again.up_to_date), (0, 3));
     // Read back through the same use case as a folder, page by page (pages of 7).
-    let fetched = fetch_course(&lrs, HOME, None, |_| {}).unwrap();
-    assert_eq!(fetched.len(), 16);
+    let mut pages = Vec::new();
+    let mut told = Vec::new();
+    let fetched =
+        fetch_course(&lrs, HOME, None, |p| pages.push(p.len()), |n| told.push(n)).unwrap();
+    assert_eq!(fetched, 16);
+    assert_eq!(pages, [7, 7, 2], "handed over a page at a time");
+    assert_eq!(told, [7, 14, 16]);
     let mut from_lrs = BTreeMap::new();
     read_source(
         &Source::Lrs {
