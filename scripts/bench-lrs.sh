@@ -51,4 +51,6 @@ measure() {
 measure "sync of $N sessions" "$BIN" sync "$WORK/results" --lrs "http://127.0.0.1:$PORT/xAPI/"
 tail -1 "$WORK/out"
 measure "report of $N sessions from the LRS" "$BIN" report --lrs "http://127.0.0.1:$PORT/xAPI/" --csv "$WORK/cohort.csv"
-echo "CSV rows: $(($(wc -l < "$WORK/cohort.csv") - 1))"
+rows=$(($(wc -l < "$WORK/cohort.csv") - 1))
+echo "CSV rows: $rows"
+[ "$rows" -eq "$N" ] || { echo "bench-lrs: the report read $rows of the $N sessions back" >&2; exit 1; }
