@@ -70,9 +70,19 @@ shot 1-start
 quiet "the start screen, with a cursor in the code field,"
 key Return
 shot 2-select
-# The first card: the first scenario of the course.
+# The first card: the first scenario of the course, with its place and people beside the text
+# (drawn on a thread of their own, so they may come a moment after the scene).
 key 1
-shot 3-play
+colours() { convert "$1" -crop 480x240+770+30 +repage -format %k info:; }
+for _ in $(seq 20); do
+  shot 3-play >/dev/null
+  [ "$(colours "$OUT/3-play.png")" -gt 300 ] && break
+  sleep 0.3
+done
+echo "screenshot: $OUT/3-play.png"
+[ "$(colours "$OUT/3-play.png")" -gt 300 ] ||
+  fail "the scene's picture was not drawn: $(colours "$OUT/3-play.png") colours where it stands"
+quiet "a scene with its picture"
 # Flag the first observation with Tab and Space, as a keyboard user would.
 key Tab
 key space

@@ -132,6 +132,11 @@ pub struct Chrome<'w, 's> {
 }
 
 impl Chrome<'_, '_> {
+    /// Whether the trainee wants the people and places drawn.
+    pub fn art(&self) -> bool {
+        self.settings.art
+    }
+
     /// The question asked when the window is closed while records are only in memory.
     fn ask_before_closing(&mut self, ctx: &egui::Context, window: Entity) {
         let problem = self.problem.0.clone();
@@ -242,6 +247,14 @@ impl Chrome<'_, '_> {
                     let mut hc = self.settings.high_contrast;
                     if ui.checkbox(&mut hc, "High contrast (F2)").changed() {
                         self.settings.high_contrast = hc;
+                    }
+                    let mut art = self.settings.art;
+                    if ui
+                        .checkbox(&mut art, "Pictures")
+                        .on_hover_text("Draw the people and places; turn off on a slow computer")
+                        .changed()
+                    {
+                        self.settings.art = art;
                     }
                     if let Some(p) = &self.problem.0 {
                         ui.separator();

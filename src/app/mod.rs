@@ -5,6 +5,7 @@
 //! `flow.rs`, which applies it to the engine, records it and moves between screens; headless
 //! tests trigger the same events.
 
+pub mod art;
 pub mod chrome;
 pub mod course;
 pub mod flow;
@@ -196,6 +197,7 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
     .add_plugins((
         plugin,
         idle::plugin,
+        art::plugin,
         chrome::plugin,
         sending::plugin,
         screens::plugin,

@@ -1,4 +1,5 @@
-//! The trainee's display settings, kept between runs: text size and high contrast.
+//! The trainee's display settings, kept between runs: text size, high contrast, and whether the
+//! pictures of people and places are drawn (off for a weak machine).
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,13 @@ pub struct Settings {
     /// egui's zoom factor: Ctrl + and Ctrl − change it.
     pub zoom: f32,
     pub high_contrast: bool,
+    /// Draw the people and places (settings saved before pictures existed have them on).
+    #[serde(default = "on")]
+    pub art: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 impl Default for Settings {
@@ -17,6 +25,7 @@ impl Default for Settings {
         Settings {
             zoom: 1.0,
             high_contrast: false,
+            art: true,
         }
     }
 }

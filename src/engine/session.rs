@@ -6,7 +6,7 @@ use super::confidence::{Confidence, Judgement};
 use super::scoring::Rules;
 use crate::scenario::Playable;
 use crate::scenario::graph::{Flags, Node};
-use crate::scenario::model::{Grade, Observation, Outcome, SceneKind};
+use crate::scenario::model::{Grade, Observation, Outcome, SceneKind, Shown};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -732,6 +732,42 @@ impl Session {
     /// The current scene's position.
     pub fn current(&self) -> usize {
         self.current
+    }
+
+    /// Who is seen in the current scene, left to right, with their faces: the scene's own,
+    /// except that the choice which led here changes the faces of the people it names.
+    pub fn faces_now(&self) -> Vec<Shown> {
+        let s = &self.playable.scenario;
+        let Some(kind) = s.scene(self.current) else {
+            return Vec::new();
+        };
+        let reaction: &[Shown] = match self.path.last() {
+            Some(PathStep::Choice { scene, choice, .. }) => match s.scene(*scene) {
+                Some(SceneKind::Scene(from))
+                    if from
+                        .choices
+                        .get(*choice)
+                        .is_some_and(|c| s.scene_index(&c.next) == Some(self.current)) =>
+                {
+                    from.choices
+                        .get(*choice)
+                        .map_or(&[], |c| c.reaction.as_slice())
+                }
+                _ => &[],
+            },
+            _ => &[],
+        };
+        kind.staging()
+            .shown
+            .iter()
+            .map(|x| Shown {
+                who: x.who.clone(),
+                face: reaction
+                    .iter()
+                    .find(|r| r.who == x.who)
+                    .map_or(x.face, |r| r.face),
+            })
+            .collect()
     }
 
     /// The flags set so far.

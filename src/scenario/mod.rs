@@ -6,8 +6,10 @@ pub mod graph;
 pub mod library;
 pub mod load;
 pub mod locate;
+pub mod map;
 pub mod model;
 pub mod reading;
+pub mod staging;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};

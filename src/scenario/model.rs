@@ -227,6 +227,9 @@ pub struct Scenario {
     pub assessment: Option<AssessmentForm>,
     #[serde(default)]
     pub flags: Vec<String>,
+    /// The people who appear on screen (not the trainee).
+    #[serde(default)]
+    pub cast: Vec<CastMember>,
     pub start: String,
     pub scenes: OrderedMap<SceneKind>,
 }
@@ -247,6 +250,22 @@ impl Scenario {
         self.scenes.0.get(index).map_or("?", |(k, _)| k.as_str())
     }
 
+    /// The cast member with this id.
+    pub fn person(&self, id: &str) -> Option<&CastMember> {
+        self.cast.iter().find(|c| c.id == id)
+    }
+
+    /// Whether the scenario is staged: it has a cast, or a scene has a place. A staged scenario
+    /// gives every scene a place and a description of its picture.
+    pub fn is_staged(&self) -> bool {
+        !self.cast.is_empty()
+            || self
+                .scenes
+                .0
+                .iter()
+                .any(|(_, s)| s.staging().place.is_some())
+    }
+
     /// Every observation of every scene, with the scene's position.
     pub fn observations(&self) -> impl Iterator<Item = (usize, &Observation)> {
         self.scenes.0.iter().enumerate().flat_map(|(i, (_, s))| {
@@ -257,6 +276,128 @@ impl Scenario {
             list.iter().map(move |o| (i, o))
         })
     }
+}
+
+/// A person who appears on screen.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CastMember {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    /// A folder of `assets/people`: the person drawn with each face.
+    pub look: String,
+}
+
+/// What a person is in the story (for the art; never shown as a label).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Role {
+    Migrant,
+    Officer,
+    Provider,
+    Local,
+}
+
+/// A person seen in a scene, with a face.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Shown {
+    pub who: String,
+    pub face: Face,
+}
+
+/// A facial expression of the art.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    Calm,
+    Afraid,
+    Wary,
+    Sad,
+    Relieved,
+    Angry,
+}
+
+impl Face {
+    pub const ALL: [Face; 6] = [
+        Face::Calm,
+        Face::Afraid,
+        Face::Wary,
+        Face::Sad,
+        Face::Relieved,
+        Face::Angry,
+    ];
+
+    /// The name of the face's file in a look's folder, without `.svg`.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Face::Calm => "calm",
+            Face::Afraid => "afraid",
+            Face::Wary => "wary",
+            Face::Sad => "sad",
+            Face::Relieved => "relieved",
+            Face::Angry => "angry",
+        }
+    }
+}
+
+/// A setting the course uses, drawn as a backdrop.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    Bar,
+    BeachLanding,
+    Jetty,
+    House,
+    Market,
+    ConstructionSite,
+    PoliceStation,
+    Clinic,
+    Shelter,
+    Roadside,
+    Shop,
+    Yard,
+}
+
+impl Place {
+    pub const ALL: [Place; 12] = [
+        Place::Bar,
+        Place::BeachLanding,
+        Place::Jetty,
+        Place::House,
+        Place::Market,
+        Place::ConstructionSite,
+        Place::PoliceStation,
+        Place::Clinic,
+        Place::Shelter,
+        Place::Roadside,
+        Place::Shop,
+        Place::Yard,
+    ];
+
+    /// The name of the backdrop's file in `assets/places`, without `.svg`.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Place::Bar => "bar",
+            Place::BeachLanding => "beach_landing",
+            Place::Jetty => "jetty",
+            Place::House => "house",
+            Place::Market => "market",
+            Place::ConstructionSite => "construction_site",
+            Place::PoliceStation => "police_station",
+            Place::Clinic => "clinic",
+            Place::Shelter => "shelter",
+            Place::Roadside => "roadside",
+            Place::Shop => "shop",
+            Place::Yard => "yard",
+        }
+    }
+}
+
+/// A scene's staging: its place, who is seen, and its description.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Staging<'a> {
+    pub place: Option<Place>,
+    pub shown: &'a [Shown],
+    pub alt: Option<&'a str>,
 }
 
 /// Which form of the assessment a scenario is: before the course, at its end, or weeks later
@@ -299,6 +440,21 @@ impl SceneKind {
         }
     }
 
+    /// Where the scene happens and who is seen there.
+    pub fn staging(&self) -> Staging<'_> {
+        let (place, shown, alt) = match self {
+            SceneKind::Scene(s) => (s.place, &s.shown, &s.alt),
+            SceneKind::Referral(r) => (r.place, &r.shown, &r.alt),
+            SceneKind::Classify(c) => (c.place, &c.shown, &c.alt),
+            SceneKind::Ending(e) => (e.place, &e.shown, &e.alt),
+        };
+        Staging {
+            place,
+            shown,
+            alt: alt.as_deref(),
+        }
+    }
+
     /// The observations the trainee may flag here (only a `Scene` has any).
     pub fn observations(&self) -> &[Observation] {
         match self {
@@ -312,6 +468,15 @@ impl SceneKind {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Scene {
+    /// Where the scene happens (the backdrop).
+    #[serde(default)]
+    pub place: Option<Place>,
+    /// Who is seen, left to right, with the face each shows as the scene opens.
+    #[serde(default)]
+    pub shown: Vec<Shown>,
+    /// The picture described for a screen reader.
+    #[serde(default)]
+    pub alt: Option<String>,
     #[serde(default)]
     pub speaker: Option<String>,
     pub text: String,
@@ -382,6 +547,9 @@ pub struct Choice {
     pub set: Vec<String>,
     #[serde(default)]
     pub feedback: Option<String>,
+    /// Who changes expression because of this choice: the face is carried into the next scene.
+    #[serde(default)]
+    pub reaction: Vec<Shown>,
     pub next: String,
 }
 
@@ -418,6 +586,15 @@ impl Grade {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Referral {
+    /// Where the scene happens (the backdrop).
+    #[serde(default)]
+    pub place: Option<Place>,
+    /// Who is seen, left to right, with the face each shows as the scene opens.
+    #[serde(default)]
+    pub shown: Vec<Shown>,
+    /// The picture described for a screen reader.
+    #[serde(default)]
+    pub alt: Option<String>,
     #[serde(default)]
     pub speaker: Option<String>,
     pub text: String,
@@ -477,6 +654,15 @@ impl Rating {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Classify {
+    /// Where the scene happens (the backdrop).
+    #[serde(default)]
+    pub place: Option<Place>,
+    /// Who is seen, left to right, with the face each shows as the scene opens.
+    #[serde(default)]
+    pub shown: Vec<Shown>,
+    /// The picture described for a screen reader.
+    #[serde(default)]
+    pub alt: Option<String>,
     #[serde(default)]
     pub speaker: Option<String>,
     pub text: String,
@@ -491,6 +677,15 @@ pub struct Classify {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
+    /// Where the scene happens (the backdrop).
+    #[serde(default)]
+    pub place: Option<Place>,
+    /// Who is seen, left to right, with the face each shows as the scene opens.
+    #[serde(default)]
+    pub shown: Vec<Shown>,
+    /// The picture described for a screen reader.
+    #[serde(default)]
+    pub alt: Option<String>,
     pub title: String,
     pub text: String,
     pub outcome: Outcome,

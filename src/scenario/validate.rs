@@ -81,7 +81,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// ` Did you mean "x"?` when a close candidate exists, else nothing.
-fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
     suggest(wrong, candidates)
         .map(|s| format!("; did you mean \"{s}\"?"))
         .unwrap_or_default()
@@ -164,7 +167,7 @@ pub fn check_catalogue(catalogue: &Catalogue) -> Vec<Finding> {
     findings
 }
 
-fn bad_id_message(what: &str, id: &str) -> String {
+pub(super) fn bad_id_message(what: &str, id: &str) -> String {
     if id.is_empty() {
         format!("this {what} id is empty; ids use lower-case letters, digits, _ and -")
     } else {
@@ -600,6 +603,8 @@ pub fn check_scenario(s: &Scenario, ctx: &Context) -> (Vec<Finding>, Option<(Com
             }
         }
     }
+
+    f.extend(super::staging::check_staging(s, ctx.assets));
 
     if red_herrings == 0 && s.observations().next().is_some() {
         f.push(Finding::warning(

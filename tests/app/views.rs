@@ -521,6 +521,10 @@ mod facilitator {
         assert!(!debrief.passed);
         // The critical choice, then the ending that left Ana without protection.
         assert_eq!(debrief.critical.len(), 2);
+        // The facilitator sees the session's path on the map, as the trainee did.
+        let map = debrief.map.as_ref().unwrap();
+        assert_eq!(map.taken.len(), 2);
+        assert!(!map.best.is_empty());
         h.get_by_label("Export CSV").click();
         h.run();
         assert_eq!(h.state().3, Some(FacilitatorAction::ExportCsv));
@@ -637,4 +641,193 @@ fn a_withheld_debrief_shows_the_score_and_no_answer() {
     ] {
         assert!(h.query_by_label_contains(hidden).is_none(), "{hidden}");
     }
+}
+
+mod stage {
+    //! The place and people beside or above the text, from the smallest window to the largest.
+    use super::*;
+    use mpa_trainer::app::art::{ArtKey, draw_file};
+    use mpa_trainer::app::views::play::{Figure, StageModel};
+    use mpa_trainer::scenario::model::{Face, Place};
+    use std::path::Path;
+
+    const ALT: &str = "Inside a dim bar at night. Ana stands by a table, looking afraid.";
+
+    /// The play screen of the contract's example, with a picture drawn from the shipped art, in
+    /// a window of `size` pixels with text enlarged `zoom` times (so `size / zoom` points).
+    fn harness(size: egui::Vec2, zoom: f32) -> Harness<'static, (PlayModel, PlayForm)> {
+        let (session, _) = Session::start(paria(), 11);
+        let model = PlayModel::of(&session, Mode::Workshop);
+        let mut h = Harness::builder()
+            .with_size(size / zoom)
+            .with_pixels_per_point(zoom)
+            .build_ui_state(
+                |ui, (model, form): &mut (PlayModel, PlayForm)| {
+                    let _ = play_view(ui, model, form);
+                },
+                (model, PlayForm::default()),
+            );
+        let load = |key: ArtKey, width| {
+            let image = draw_file(Path::new("assets"), &key, width).unwrap();
+            // The shipped art is drawn, not blank: most of a backdrop, some of a person.
+            let opaque = image.pixels.iter().filter(|p| p.a() > 0).count();
+            assert!(opaque * 10 > image.pixels.len(), "{key:?} is blank");
+            h.ctx
+                .load_texture(key.file(), image, egui::TextureOptions::LINEAR)
+                .id()
+        };
+        let place = load(ArtKey::Place(Place::Bar), 640);
+        let ana = load(
+            ArtKey::Person {
+                look: "migrant-f-young-1".to_owned(),
+                face: Face::Afraid,
+            },
+            256,
+        );
+        let before = load(
+            ArtKey::Person {
+                look: "migrant-f-young-1".to_owned(),
+                face: Face::Wary,
+            },
+            256,
+        );
+        h.state_mut().0.stage = Some(StageModel {
+            place: Some(place),
+            people: vec![Figure {
+                name: "Ana".to_owned(),
+                face: Face::Afraid,
+                texture: Some(ana),
+                fading: Some((before, 0.5)),
+            }],
+            alt: ALT.to_owned(),
+        });
+        h.run();
+        h
+    }
+
+    /// The picture's and the scene text's rectangles.
+    fn rects(h: &Harness<'_, (PlayModel, PlayForm)>) -> (egui::Rect, egui::Rect) {
+        let text = h.state().0.text.clone();
+        let picture = h.get_by_label(ALT).rect();
+        let words = h.get_by_label(&text).rect();
+        (picture, words)
+    }
+
+    #[test]
+    fn on_a_wide_window_the_picture_stands_beside_the_text() {
+        for (size, zoom) in [
+            (egui::vec2(1024.0, 600.0), 1.0),
+            (egui::vec2(1366.0, 768.0), 1.0),
+            (egui::vec2(1920.0, 1080.0), 1.0),
+            (egui::vec2(1920.0, 1080.0), 1.5),
+        ] {
+            let h = harness(size, zoom);
+            let (picture, words) = rects(&h);
+            let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size / zoom);
+            assert!(
+                window.contains_rect(picture),
+                "{size:?}: {picture:?} outside"
+            );
+            assert!(
+                picture.left() >= words.right(),
+                "{size:?}: beside: {picture:?} {words:?}"
+            );
+            assert!(
+                picture.width() > 0.3 * window.width(),
+                "{size:?}: uses the window: {picture:?}"
+            );
+            // No line of text or button of the scene runs under the picture.
+            for role in [egui::accesskit::Role::Label, egui::accesskit::Role::Button] {
+                for node in h.query_all_by_role(role) {
+                    let r = node.rect();
+                    assert!(
+                        r.left() >= picture.left() || r.right() <= picture.left() + 1.0,
+                        "{size:?}: a {role:?} at {r:?} runs under the picture at {picture:?}"
+                    );
+                }
+            }
+            // The names of the people are under the picture.
+            assert!(h.get_by_label("Ana").rect().top() >= picture.bottom() - 1.0);
+        }
+    }
+
+    #[test]
+    fn on_a_narrow_window_or_large_text_the_picture_stands_above_the_text() {
+        for (size, zoom) in [
+            (egui::vec2(800.0, 1000.0), 1.0),
+            (egui::vec2(1024.0, 600.0), 2.0),
+        ] {
+            let h = harness(size, zoom);
+            let (picture, words) = rects(&h);
+            assert!(
+                picture.bottom() <= words.top(),
+                "{size:?}: above: {picture:?} {words:?}"
+            );
+            assert!(
+                picture.height() <= 0.36 * size.y / zoom,
+                "{size:?}: leaves room to read"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_path_map_shows_the_path_over_the_best_one_and_a_click_gives_the_feedback() {
+    use mpa_trainer::scenario::model::{Grade, Outcome};
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(
+        &mut h,
+        "Question Ana at the bar while the manager translates.",
+    );
+    click(&mut h, "Leave.");
+    let map = h.state().debrief.clone().unwrap().map.unwrap();
+    // The trainee's two scenes, the harmful decision coloured as such.
+    assert_eq!(map.taken.len(), 2);
+    assert_eq!(map.taken[0].grade, Some(Grade::Harmful));
+    assert_eq!(map.taken[0].to, map.taken[1].from);
+    // The best path runs from the start to a protecting ending, by another way.
+    let (start, _) = map.best[0];
+    assert_eq!(map.taken[0].from, start);
+    let (_, end) = *map.best.last().unwrap();
+    assert_eq!(map.scenes[end].outcome, Some(Outcome::Protected));
+    assert_ne!(map.best[0].1, map.taken[0].to);
+    // Every scene has a place: columns from the start, no two in one spot.
+    assert_eq!(map.scenes[start].column, 0);
+    let mut spots: Vec<(usize, usize)> = map.scenes.iter().map(|s| (s.column, s.row)).collect();
+    spots.sort();
+    spots.dedup();
+    assert_eq!(spots.len(), map.scenes.len());
+
+    h.get_by_label("Your path on the map");
+    h.get_by_label("Click a step of your path to see its feedback.");
+    assert_eq!(
+        h.get_all_by_label("The manager hears everything.").count(),
+        2
+    );
+    click(&mut h, "Step 1: ");
+    assert!(
+        h.query_by_label("Click a step of your path to see its feedback.")
+            .is_none()
+    );
+    // The feedback, now also under the map.
+    assert_eq!(
+        h.get_all_by_label("The manager hears everything.").count(),
+        3
+    );
+}
+
+#[test]
+fn a_withheld_debrief_has_no_map() {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(
+        &mut h,
+        "Question Ana at the bar while the manager translates.",
+    );
+    click(&mut h, "Leave.");
+    let mut d = h.state().debrief.clone().unwrap();
+    assert!(d.map.is_some());
+    d.withhold_items();
+    assert!(d.map.is_none(), "the best path would give the answers away");
 }

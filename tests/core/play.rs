@@ -436,3 +436,54 @@ fn display_order_follows_the_seed_and_keeps_positions_as_identities() {
     assert_eq!(a.observation_order(0), b.observation_order(0));
     assert_eq!(a.service_order(4), b.service_order(4));
 }
+
+// ---------------------------------------------------------------- staging
+
+#[test]
+fn a_choice_s_reaction_changes_the_faces_of_the_next_scene_only() {
+    use mpa_trainer::scenario::model::{Face, Shown};
+    let text = r#"Scenario(
+    id: "staged", title: "Staged", pass_mark: 0.5,
+    cast: [
+        (id: "ana", name: "Ana", role: Migrant, look: "migrant-f-young-1"),
+        (id: "boss", name: "Boss", role: Local, look: "local-m-boss"),
+    ],
+    start: "bar",
+    scenes: {
+        "bar": Scene(place: Bar, shown: [(who: "ana", face: Afraid), (who: "boss", face: Wary)],
+            alt: "A bar.", text: "The bar.",
+            choices: [
+                (text: "Send the manager to fetch the licence.", grade: Appropriate,
+                 reaction: [(who: "ana", face: Relieved)], next: "talk"),
+                (text: "Ask her in front of him.", grade: Harmful, next: "talk"),
+            ]),
+        "talk": Scene(place: Bar, shown: [(who: "ana", face: Wary)], alt: "Ana alone.",
+            text: "You talk.",
+            choices: [(text: "Go on.", grade: Appropriate, next: "end")]),
+        "end": Ending(place: Bar, shown: [(who: "ana", face: Calm)], alt: "Ana.",
+            title: "End", text: "End.", outcome: Protected),
+    },
+)"#;
+    let playable = playable_from(text);
+    let shown = |who: &str, face| Shown {
+        who: who.to_owned(),
+        face,
+    };
+    let (mut session, _) = Session::start(Arc::clone(&playable), 1);
+    assert_eq!(
+        session.faces_now(),
+        [shown("ana", Face::Afraid), shown("boss", Face::Wary)]
+    );
+    session.apply(Action::Choose(0)).unwrap();
+    assert_eq!(session.faces_now(), [shown("ana", Face::Relieved)]);
+    session.apply(Action::Choose(0)).unwrap();
+    assert_eq!(
+        session.faces_now(),
+        [shown("ana", Face::Calm)],
+        "one scene only"
+    );
+    // The other choice leaves the next scene's own face.
+    let (mut session, _) = Session::start(playable, 1);
+    session.apply(Action::Choose(1)).unwrap();
+    assert_eq!(session.faces_now(), [shown("ana", Face::Wary)]);
+}

@@ -64,6 +64,21 @@ fn course(files: &[(&str, &str)]) -> Course {
     std::fs::create_dir_all(root.join("scenarios")).unwrap();
     std::fs::create_dir_all(root.join("assets")).unwrap();
     std::fs::write(root.join("assets/scene.png"), b"png").unwrap();
+    // The art of the staged scenario: two looks with every face, and three backdrops.
+    for look in ["ana", "boss"] {
+        std::fs::create_dir_all(root.join("assets/people").join(look)).unwrap();
+        for face in ["calm", "afraid", "wary", "sad", "relieved", "angry"] {
+            std::fs::write(
+                root.join(format!("assets/people/{look}/{face}.svg")),
+                "<svg/>",
+            )
+            .unwrap();
+        }
+    }
+    std::fs::create_dir_all(root.join("assets/places")).unwrap();
+    for place in ["bar", "roadside", "police_station"] {
+        std::fs::write(root.join(format!("assets/places/{place}.svg")), "<svg/>").unwrap();
+    }
     std::fs::copy(
         "tests/fixtures/catalogue.ron",
         root.join("scenarios/catalogue.ron"),
@@ -645,6 +660,221 @@ fn scenes_observations_and_choices_beyond_the_limits_are_refused_naming_the_limi
     let found = only(&text);
     assert!(
         found.ends_with("error: this scenario has 1005 scenes; the limit is 1000"),
+        "{found}"
+    );
+}
+
+/// `BASE` staged: a cast of two, every scene placed and described, and one reaction.
+fn staged() -> String {
+    BASE.replace(
+        "    start: \"arrival\",",
+        "    cast: [\n        (id: \"ana\", name: \"Ana\", role: Migrant, look: \"ana\"),\n        \
+         (id: \"marlon\", name: \"Marlon\", role: Local, look: \"boss\"),\n    ],\n    start: \"arrival\",",
+    )
+    .replace(
+        "\"arrival\": Scene(\n",
+        "\"arrival\": Scene(\n            place: Bar, shown: [(who: \"ana\", face: Afraid), \
+         (who: \"marlon\", face: Wary)], alt: \"A bar at night; Ana looks afraid, Marlon wary.\",\n",
+    )
+    .replace(
+        "\"outside\": Scene(\n",
+        "\"outside\": Scene(\n            place: Roadside, shown: [(who: \"ana\", face: Calm)], \
+         alt: \"The road outside; Ana looks calm.\",\n",
+    )
+    .replace(
+        "\"refer\": Referral(\n",
+        "\"refer\": Referral(\n            place: PoliceStation, alt: \"The station's front office.\",\n",
+    )
+    .replace(
+        "\"classify\": Classify(\n",
+        "\"classify\": Classify(\n            place: PoliceStation, alt: \"The station's front office.\",\n",
+    )
+    .replace(
+        "\"safe\": Ending(",
+        "\"safe\": Ending(place: PoliceStation, shown: [(who: \"ana\", face: Relieved)], \
+         alt: \"Ana at the station, relieved.\", ",
+    )
+    .replace(
+        "set: [\"separated\"], upholds: [\"do_no_harm\"],\n                 next: \"outside\"),",
+        "set: [\"separated\"], upholds: [\"do_no_harm\"],\n                 \
+         reaction: [(who: \"ana\", face: Relieved)], next: \"outside\"),",
+    )
+}
+
+#[test]
+fn the_staged_scenario_is_valid_and_its_art_is_read() {
+    let text = staged();
+    assert!(
+        text.contains("reaction:") && text.matches("place:").count() == 5,
+        "{text}"
+    );
+    assert_eq!(diagnostics(&[("s.ron", &text)]), Vec::<String>::new());
+}
+
+#[test]
+fn a_person_not_in_the_cast_is_named_with_the_close_id() {
+    let text = staged().replace(
+        "(who: \"marlon\", face: Wary)",
+        "(who: \"marlo\", face: Wary)",
+    );
+    one(
+        &text,
+        "\"marlo\"",
+        "error: \"marlo\" is not in this scenario's cast; did you mean \"marlon\"?",
+    );
+    let text = staged().replace("reaction: [(who: \"ana\"", "reaction: [(who: \"anna\"");
+    one(
+        &text,
+        "\"anna\"",
+        "error: \"anna\" is not in this scenario's cast; did you mean \"ana\"?",
+    );
+}
+
+#[test]
+fn a_person_shown_twice_or_a_crowd_is_refused() {
+    let text = staged().replace(
+        "(who: \"marlon\", face: Wary)]",
+        "(who: \"marlon\", face: Wary), (who: \"ana\", face: Sad)]",
+    );
+    let found = only(&text);
+    assert!(
+        found.ends_with("error: \"ana\" is named twice in this `shown` list"),
+        "{found}"
+    );
+    let text = staged()
+        .replace(
+            "    ],\n    start:",
+            "        (id: \"c\", name: \"C\", role: Local, look: \"ana\"),\n        \
+             (id: \"d\", name: \"D\", role: Local, look: \"boss\"),\n    ],\n    start:",
+        )
+        .replace(
+            "(who: \"marlon\", face: Wary)]",
+            "(who: \"marlon\", face: Wary), (who: \"c\", face: Sad), (who: \"d\", face: Sad)]",
+        );
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.ends_with("error: 4 people are shown; a picture has room for 3")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|d| d
+            .contains("warning: \"c\" and \"ana\" are shown together with the same look \"ana\"")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_staged_scenario_places_and_describes_every_scene() {
+    let text = staged().replace("place: Roadside, ", "");
+    one(
+        &text,
+        "\"outside\": Scene",
+        "error: this scene has no `place`; in a scenario with a cast every scene has one (Bar, \
+         BeachLanding, Jetty, House, Market, ConstructionSite, PoliceStation, Clinic, Shelter, \
+         Roadside, Shop or Yard)",
+    );
+    let text = staged().replace("alt: \"The road outside; Ana looks calm.\",", "");
+    one(
+        &text,
+        "\"outside\": Scene",
+        "error: this scene has no `alt`; describe its picture (the place, who is there and how \
+         they look) for trainees who use a screen reader",
+    );
+    let text = staged().replace("alt: \"The road outside; Ana looks calm.\"", "alt: \" \"");
+    one(
+        &text,
+        "\" \"",
+        "error: the alt text is empty; describe the picture for a screen reader",
+    );
+    // An unstaged scenario needs none of it.
+    assert_eq!(diagnostics(&[("s.ron", BASE)]), Vec::<String>::new());
+}
+
+#[test]
+fn looks_and_backdrops_are_looked_for_in_the_assets_folder() {
+    let text = staged().replace("look: \"boss\"", "look: \"bos\"");
+    let found = only(&text);
+    assert!(
+        found.contains("error: there is no look \"bos\" in ")
+            && found.ends_with("did you mean \"boss\"?"),
+        "{found}"
+    );
+    let c = course(&[("s.ron", &staged())]);
+    std::fs::remove_file(c.root.join("assets/people/boss/angry.svg")).unwrap();
+    std::fs::remove_file(c.root.join("assets/places/roadside.svg")).unwrap();
+    let options = LoadOptions::for_catalogue(&c.root.join("scenarios/catalogue.ron"));
+    let library = Library::load(&[c.root.join("scenarios")], &options).unwrap();
+    let found: Vec<String> = library.diagnostics().map(|d| d.to_string()).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].contains("error: the look \"boss\" has no face angry in "),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains("error: the backdrop of Roadside is missing: "),
+        "{found:?}"
+    );
+    assert!(
+        found[1].ends_with("roadside.svg was not found"),
+        "{found:?}"
+    );
+    let text = staged().replace("look: \"boss\"", "look: \"../boss\"");
+    one(
+        &text,
+        "\"../boss\"",
+        "error: the look \"../boss\" is not a folder name of assets/people: lower-case letters, \
+         digits, - and _ only",
+    );
+}
+
+#[test]
+fn cast_ids_are_well_formed_unique_and_named() {
+    let text = staged().replace(
+        "(id: \"marlon\", name: \"Marlon\"",
+        "(id: \"ana\", name: \"Marlon\"",
+    );
+    let found = diagnostics(&[("s.ron", &text)]);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.ends_with("error: the cast id \"ana\" is used twice")),
+        "{found:?}"
+    );
+    let text = staged().replace("name: \"Marlon\"", "name: \"\"");
+    one(
+        &text,
+        "\"\", role",
+        "error: the name is empty; trainees and screen readers know the person by it",
+    );
+}
+
+#[test]
+fn a_reaction_nobody_sees_is_a_warning() {
+    let text = staged().replace(
+        "reaction: [(who: \"ana\", face: Relieved)]",
+        "reaction: [(who: \"marlon\", face: Angry)]",
+    );
+    one(
+        &text,
+        "\"marlon\", face: Angry",
+        "warning: this reaction does nothing: \"marlon\" is not shown in the next scene, \"outside\"",
+    );
+}
+
+#[test]
+fn an_unknown_place_or_face_names_the_choices() {
+    let text = staged().replace("place: Bar,", "place: Pub,");
+    let found = only(&text);
+    assert!(
+        found.contains("error: ") && found.contains("Pub") && found.contains("BeachLanding"),
+        "{found}"
+    );
+    let text = staged().replace("face: Afraid", "face: Scared");
+    let found = only(&text);
+    assert!(
+        found.contains("Scared") && found.contains("Relieved"),
         "{found}"
     );
 }

@@ -56,6 +56,8 @@ grep -q $'\r$' "$WIN/READ-ME-FIRST.txt" || fail "the Windows READ-ME-FIRST.txt h
 grep -q '^serde ' "$LIN/THIRD-PARTY-LICENCES.txt" || fail "THIRD-PARTY-LICENCES.txt does not list serde"
 grep -q '^bevy ' "$LIN/THIRD-PARTY-LICENCES.txt" || fail "THIRD-PARTY-LICENCES.txt does not list bevy"
 grep -q 'Bitstream Vera' "$LIN/assets/fonts/DejaVu-LICENSE.txt" || fail "the font's licence is not shipped"
+grep -q 'CC0 1.0' "$LIN/assets/people/LICENCE.txt" || fail "the people's licence (Open Peeps, CC0) is not shipped"
+grep -q 'Microsoft' "$LIN/assets/places/LICENCE.txt" || fail "the props' licence (Fluent Emoji, MIT) is not shipped"
 if readelf -SW "$LIN/mpa-trainer" | grep -qE '\.(debug_(info|line|str|abbrev)|symtab) '; then fail "the Linux program is not stripped"; fi
 x86_64-w64-mingw32-objdump -p "$WIN/mpa-trainer.exe" >"$OUT/exe-headers.txt"
 grep -q 'Subsystem.*(Windows GUI)' "$OUT/exe-headers.txt" || fail "mpa-trainer.exe is not a desktop program: a console window would open"

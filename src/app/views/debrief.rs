@@ -3,6 +3,7 @@
 //! indicators hit, missed and falsely flagged, the vulnerability factors noted and missed by
 //! level, and what the best path would have done differently.
 
+use super::path_map::{PathMapModel, path_map};
 use super::widgets::{
     grade_badge, grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour,
 };
@@ -105,6 +106,8 @@ pub struct DebriefModel {
     pub critical: Vec<Problem>,
     pub breaches: Vec<Problem>,
     pub steps: Vec<StepRow>,
+    /// The scenes, the path taken and the best path (none while answers are withheld).
+    pub map: Option<PathMapModel>,
     pub observations: Vec<ObservationReview>,
     /// Factors shown, by level (from the person outwards), risks before protective ones.
     pub factors: Vec<FactorReview>,
@@ -289,11 +292,23 @@ impl DebriefModel {
             })
             .collect();
 
-        let steps = session
-            .path()
-            .iter()
-            .filter_map(|step| step_row(session, step))
-            .collect();
+        // The rows of the path's steps, and for the map each step's grade and row.
+        let mut steps = Vec::new();
+        let mut map_steps = Vec::new();
+        for step in session.path() {
+            let row = step_row(session, step);
+            map_steps.push(row.as_ref().map(|r| {
+                let grade = match step {
+                    PathStep::Choice { .. } => r.grade,
+                    // A referral or classification: right, or not.
+                    _ if r.better.is_none() => Some(Grade::Appropriate),
+                    _ => Some(Grade::Suboptimal),
+                };
+                (grade, steps.len())
+            }));
+            steps.extend(row);
+        }
+        let map = PathMapModel::of(session, &map_steps);
 
         let mut factors: Vec<FactorReview> = session
             .visited_observations()
@@ -391,6 +406,7 @@ impl DebriefModel {
             critical,
             breaches,
             steps,
+            map: Some(map),
             observations,
             factors,
             has_next,
@@ -412,6 +428,7 @@ impl DebriefModel {
         self.critical.clear();
         self.breaches.clear();
         self.steps.clear();
+        self.map = None;
         self.observations.clear();
         self.factors.clear();
         self.judgements.clear();
@@ -612,31 +629,36 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
 fn steps_section(ui: &mut Ui, steps: &[StepRow]) {
     section(ui, "Your path, step by step", |ui| {
         for (n, step) in steps.iter().enumerate() {
-            ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
-            ui.horizontal_wrapped(|ui| {
-                if let Some(g) = step.grade {
-                    grade_badge(ui, g);
-                }
-                ui.label(RichText::new(&step.did).strong());
-            });
-            if !step.feedback.is_empty() {
-                ui.label(&step.feedback);
-            }
-            if let Some((better, grade, why)) = &step.better {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("The best path:").italics());
-                    if let Some(g) = grade {
-                        grade_badge(ui, *g);
-                    }
-                    ui.label(better);
-                });
-                if !why.is_empty() {
-                    ui.label(RichText::new(why).italics());
-                }
-            }
+            step_detail(ui, n, step);
             ui.separator();
         }
     });
+}
+
+/// One step: where, what was done with its grade, the feedback, and the better choice.
+fn step_detail(ui: &mut Ui, n: usize, step: &StepRow) {
+    ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
+    ui.horizontal_wrapped(|ui| {
+        if let Some(g) = step.grade {
+            grade_badge(ui, g);
+        }
+        ui.label(RichText::new(&step.did).strong());
+    });
+    if !step.feedback.is_empty() {
+        ui.label(&step.feedback);
+    }
+    if let Some((better, grade, why)) = &step.better {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("The best path:").italics());
+            if let Some(g) = grade {
+                grade_badge(ui, *g);
+            }
+            ui.label(better);
+        });
+        if !why.is_empty() {
+            ui.label(RichText::new(why).italics());
+        }
+    }
 }
 
 /// How sure the trainee was: the errors made with confidence first, then how often they were
@@ -829,6 +851,26 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                                 .color(outcome_colour(*outcome, hc)),
                         );
                         ui.label(text);
+                    });
+                }
+                if let Some(map) = &m.map {
+                    section(ui, "Your path on the map", |ui| {
+                        let id = ui.id().with("map_selected");
+                        if let Some(step) = path_map(ui, map) {
+                            ui.data_mut(|d| d.insert_temp(id, step));
+                        }
+                        match ui
+                            .data(|d| d.get_temp::<usize>(id))
+                            .and_then(|i| m.steps.get(i).map(|s| (i, s)))
+                        {
+                            Some((i, step)) => step_detail(ui, i, step),
+                            None => {
+                                ui.label(
+                                    RichText::new("Click a step of your path to see its feedback.")
+                                        .weak(),
+                                );
+                            }
+                        }
                     });
                 }
 

@@ -3,6 +3,7 @@
 
 pub mod debrief;
 pub mod facilitator;
+pub mod path_map;
 pub mod play;
 pub mod progress;
 pub mod select;

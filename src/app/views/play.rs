@@ -1,12 +1,14 @@
 //! The play screen: the scene's speaker and text, its observations to flag (and name), its
 //! choices as buttons; a referral form; a classification; feedback after each step in Practice.
+//! The scene's place and people are drawn beside the text on a wide window, above it on a narrow
+//! one.
 
 use super::widgets::{grade_badge, pressed_number, pressed_submit, section};
 use crate::engine::confidence::Confidence;
 use crate::engine::session::{Action, PathStep, Session};
 use crate::record::Mode;
-use crate::scenario::model::{Grade, Rating, SceneKind};
-use egui::{RichText, Ui};
+use crate::scenario::model::{Face, Grade, Rating, SceneKind};
+use egui::{Color32, Rect, RichText, Ui, vec2};
 use std::collections::BTreeSet;
 
 /// One observation as the trainee sees it.
@@ -54,6 +56,69 @@ pub struct Feedback {
     pub text: String,
 }
 
+/// The scene's picture: its place and the people in it, with their faces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageModel {
+    /// The backdrop, once drawn.
+    pub place: Option<egui::TextureId>,
+    /// Left to right.
+    pub people: Vec<Figure>,
+    /// The picture in words, for a screen reader.
+    pub alt: String,
+}
+
+/// A person in the picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub name: String,
+    pub face: Face,
+    /// The person with this face, once drawn.
+    pub texture: Option<egui::TextureId>,
+    /// The face before, fading out, and how opaque it still is (0 to 1).
+    pub fading: Option<(egui::TextureId, f32)>,
+}
+
+/// Where the picture goes in a window of this size (the play screen's area, in points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StageLayout {
+    /// A column on the right, this wide.
+    Beside(f32),
+    /// A band across the top, this high.
+    Above(f32),
+}
+
+impl StageLayout {
+    /// Beside the text when the window is wide enough for both, above it otherwise.
+    pub fn of(area: Rect) -> StageLayout {
+        let (w, h) = (area.width(), area.height());
+        if w >= 900.0 && w >= 1.25 * h {
+            StageLayout::Beside((w * 0.42).clamp(320.0, 760.0))
+        } else {
+            StageLayout::Above((w * 9.0 / 16.0).min(h * 0.35).max(120.0))
+        }
+    }
+
+    /// The backdrop's size in points (16:9, inside the column or band and its margins).
+    pub fn backdrop(self) -> egui::Vec2 {
+        match self {
+            StageLayout::Beside(width) => {
+                let w = width - 24.0;
+                vec2(w, w * 9.0 / 16.0)
+            }
+            StageLayout::Above(height) => {
+                let h = height - 16.0;
+                vec2(h * 16.0 / 9.0, h)
+            }
+        }
+    }
+
+    /// The side of a person's square picture, with `count` people in the backdrop.
+    pub fn figure(self, count: usize) -> f32 {
+        let b = self.backdrop();
+        (b.y * 0.72).min(b.x / (count as f32 + 0.3))
+    }
+}
+
 /// Everything the play screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlayModel {
@@ -62,6 +127,8 @@ pub struct PlayModel {
     pub speaker: Option<String>,
     pub text: String,
     pub image: Option<egui::load::SizedTexture>,
+    /// The place and people (none with the pictures turned off or an unstaged scenario).
+    pub stage: Option<StageModel>,
     pub observations: Vec<ObservationRow>,
     pub ask: Ask,
     pub feedback: Option<Feedback>,
@@ -171,6 +238,7 @@ impl PlayModel {
             text: kind.map_or_else(String::new, |k| k.text().to_owned()),
             // The screen adds the picture once its texture is loaded.
             image: None,
+            stage: None,
             observations,
             ask,
             // An assessment form gives no feedback while it is taken, whatever the mode.
@@ -264,11 +332,28 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
             ui.label(format!("· step {}", model.step));
         });
     });
+    if let Some(stage) = &model.stage {
+        let layout = StageLayout::of(ui.max_rect());
+        match layout {
+            StageLayout::Beside(width) => {
+                egui::Panel::right("play_art")
+                    .resizable(false)
+                    .exact_size(width)
+                    .show(ui, |ui| stage_picture(ui, stage, layout));
+            }
+            StageLayout::Above(height) => {
+                egui::Panel::top("play_art")
+                    .resizable(false)
+                    .exact_size(height)
+                    .show(ui, |ui| stage_picture(ui, stage, layout));
+            }
+        }
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(900.0);
+                ui.set_max_width(ui.available_width().min(900.0));
                 if let Some(f) = &model.feedback {
                     feedback_box(ui, f);
                 }
@@ -315,6 +400,59 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
             });
     });
     action
+}
+
+/// The backdrop with the people over it, and their names under it.
+fn stage_picture(ui: &mut Ui, stage: &StageModel, layout: StageLayout) {
+    ui.add_space(8.0);
+    let size = layout.backdrop();
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Image, true, &stage.alt));
+    let painter = ui.painter_at(rect);
+    match stage.place {
+        Some(texture) => egui::Image::new((texture, size)).paint_at(ui, rect),
+        // Not drawn yet: a calm plain rectangle, never an empty hole.
+        None => {
+            painter.rect_filled(rect, 4.0, Color32::from_rgb(0x4a, 0x55, 0x5e));
+        }
+    }
+    let side = layout.figure(stage.people.len());
+    let count = stage.people.len() as f32;
+    for (i, figure) in stage.people.iter().enumerate() {
+        let centre_x = rect.left() + rect.width() * (i as f32 + 1.0) / (count + 1.0);
+        let at = Rect::from_min_size(
+            egui::pos2(centre_x - side / 2.0, rect.bottom() - side),
+            vec2(side, side),
+        );
+        let before = figure
+            .fading
+            .map_or(0.0, |(_, opacity)| opacity.clamp(0.0, 1.0));
+        if let Some((texture, _)) = figure.fading {
+            egui::Image::new((texture, at.size()))
+                .tint(Color32::WHITE.gamma_multiply(before))
+                .paint_at(ui, at);
+        }
+        if let Some(texture) = figure.texture {
+            egui::Image::new((texture, at.size()))
+                .tint(Color32::WHITE.gamma_multiply(1.0 - before))
+                .paint_at(ui, at);
+        }
+    }
+    if super::widgets::is_high_contrast(ui) {
+        painter.rect_stroke(
+            rect,
+            4.0,
+            egui::Stroke::new(2.0, ui.visuals().strong_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if !stage.people.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.set_max_width(size.x);
+            let names: Vec<&str> = stage.people.iter().map(|f| f.name.as_str()).collect();
+            ui.label(RichText::new(names.join(" · ")).small());
+        });
+    }
 }
 
 fn feedback_box(ui: &mut Ui, f: &Feedback) {
