@@ -39,6 +39,7 @@ launch() {
     sleep 0.1
   done
   cat "$OUT/app.log" >&2
+  echo "real-window: DISPLAY=$DISPLAY; $(xdpyinfo 2>&1 | head -2 | tr '\n' ' ')" >&2
   kill "$APP" "$XVFB" 2>/dev/null || true
   wait "$APP" "$XVFB" 2>/dev/null || true
   return 1

@@ -145,9 +145,13 @@ for _ in $(seq 60); do
   [ "$page" = 1 ] && break
 done
 "${wine}server" -k 2>/dev/null || true
+"${wine}server" -w 2>/dev/null || true
 grep -q "could not start" "$OUT/wine-window.log" && fail "the window under wine: $(grep "could not start" "$OUT/wine-window.log")"
 [ "$page" = 1 ] || fail "the window under wine drew no start screen in 60 s (see $OUT/wine-window.png)"
+# The virtual screen gone for good before the next one starts (a CI run once saw the next
+# trainer fail to open its display right after this one was killed).
 kill "$XVFB" 2>/dev/null || true
+wait "$XVFB" 2>/dev/null || true
 XVFB=
 say "the Windows trainer draws its start screen under wine ($OUT/wine-window.png)"
 

@@ -110,7 +110,9 @@ fn scene_of(step: &PathStep) -> usize {
     }
 }
 
-const COLUMN: f32 = 112.0;
+/// The widest and narrowest a column of the map gets: as wide as fits the window, in between.
+const WIDEST: f32 = 112.0;
+const NARROWEST: f32 = 76.0;
 const ROW: f32 = 46.0;
 const MARGIN: f32 = 24.0;
 const DOT: f32 = 8.0;
@@ -119,8 +121,12 @@ const DOT: f32 = 8.0;
 pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
     let hc = is_high_contrast(ui);
     let mut clicked = None;
+    let column =
+        ((ui.available_width() - 2.0 * MARGIN) / m.columns.max(1) as f32).clamp(NARROWEST, WIDEST);
+    // A name fits its column (about 6.5 points a character at this size).
+    let name_chars = (column / 6.5) as usize;
     let size = vec2(
-        2.0 * MARGIN + COLUMN * m.columns.saturating_sub(1) as f32 + COLUMN,
+        2.0 * MARGIN + column * m.columns.max(1) as f32,
         2.0 * MARGIN + ROW * m.rows.max(1) as f32,
     );
     egui::ScrollArea::horizontal()
@@ -132,7 +138,7 @@ pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
                 m.scenes.get(scene).map_or(rect.min, |s| {
                     rect.min
                         + vec2(
-                            MARGIN + COLUMN * s.column as f32,
+                            MARGIN + column * s.column as f32,
                             MARGIN + ROW * s.row as f32,
                         )
                 })
@@ -178,7 +184,7 @@ pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
                     None => faint,
                 };
                 painter.circle_filled(at, DOT, fill);
-                let name: String = scene.name.chars().take(16).collect();
+                let name: String = scene.name.chars().take(name_chars).collect();
                 painter.text(
                     at + vec2(0.0, DOT + 2.0),
                     egui::Align2::CENTER_TOP,
