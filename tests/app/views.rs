@@ -67,6 +67,18 @@ fn trainee(mode: Mode) -> Harness<'static, Trainee> {
         )
 }
 
+/// A workshop session of the contract's example played to its end by the critical choice.
+fn played_critically() -> Harness<'static, Trainee> {
+    let mut h = trainee(Mode::Workshop);
+    h.run();
+    click(
+        &mut h,
+        "Question Ana at the bar while the manager translates.",
+    );
+    click(&mut h, "Leave.");
+    h
+}
+
 fn click(h: &mut Harness<'_, Trainee>, label: &str) {
     h.get_by_label_contains(label).click();
     h.run();
@@ -198,13 +210,7 @@ fn practice_mode_gives_feedback_after_each_choice() {
 
 #[test]
 fn a_critical_choice_shows_in_the_debrief_with_its_feedback() {
-    let mut h = trainee(Mode::Workshop);
-    h.run();
-    click(
-        &mut h,
-        "Question Ana at the bar while the manager translates.",
-    );
-    click(&mut h, "Leave.");
+    let h = played_critically();
     h.get_by_label("Critical errors (each one fails the scenario)");
     h.get_by_label_contains(
         "Took a critical choice: \"Question Ana at the bar while the manager translates.\"",
@@ -774,13 +780,7 @@ mod stage {
 #[test]
 fn the_path_map_shows_the_path_over_the_best_one_and_a_click_gives_the_feedback() {
     use mpa_trainer::scenario::model::{Grade, Outcome};
-    let mut h = trainee(Mode::Workshop);
-    h.run();
-    click(
-        &mut h,
-        "Question Ana at the bar while the manager translates.",
-    );
-    click(&mut h, "Leave.");
+    let mut h = played_critically();
     let map = h.state().debrief.clone().unwrap().map.unwrap();
     // The trainee's two scenes, the harmful decision coloured as such.
     assert_eq!(map.taken.len(), 2);
@@ -819,13 +819,7 @@ fn the_path_map_shows_the_path_over_the_best_one_and_a_click_gives_the_feedback(
 
 #[test]
 fn a_withheld_debrief_has_no_map() {
-    let mut h = trainee(Mode::Workshop);
-    h.run();
-    click(
-        &mut h,
-        "Question Ana at the bar while the manager translates.",
-    );
-    click(&mut h, "Leave.");
+    let h = played_critically();
     let mut d = h.state().debrief.clone().unwrap();
     assert!(d.map.is_some());
     d.withhold_items();
