@@ -22,6 +22,20 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub app: AppArgs,
+    /// The language of the messages (`en`, `es`); default: the environment's (LANG).
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<String>,
+}
+
+impl Cli {
+    /// The language asked for with --lang, else the environment's; English when neither names one
+    /// the program speaks.
+    pub fn language(&self) -> crate::i18n::Lang {
+        self.lang
+            .as_deref()
+            .and_then(crate::i18n::Lang::from_code)
+            .unwrap_or_else(crate::i18n::Lang::from_env)
+    }
 }
 
 /// Options of the trainer window (no subcommand).
@@ -115,6 +129,18 @@ pub enum Command {
         #[command(flatten)]
         course: CourseArgs,
     },
+    /// Write or bring up to date the translation of scenario or catalogue files into a language
+    /// (`s1.es.ron` beside `s1.ron`): texts already translated are kept, new ones are added in the
+    /// source's words to translate, each under a comment with the source text.
+    Translate {
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// The language to translate into (`es`).
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        course: CourseArgs,
+    },
     /// Analyse scenarios' paths: endings, path counts, best and worst decision points, and what
     /// a player who knows nothing can score by surface cues. Takes files or folders.
     Paths {
@@ -187,10 +213,11 @@ const OK: u8 = 0;
 const PROBLEMS: u8 = 1;
 const CANNOT_RUN: u8 = 2;
 
-/// Runs a subcommand.
-pub fn run(command: Command) -> ExitCode {
+/// Runs a subcommand, speaking `lang`.
+pub fn run(command: Command, lang: crate::i18n::Lang) -> ExitCode {
+    let w = crate::i18n::words(lang);
     let code = match command {
-        Command::Validate { paths, course } => validate(&paths, &course),
+        Command::Validate { paths, course } => validate(&paths, &course, w),
         Command::Script {
             scenario,
             script,
@@ -219,6 +246,7 @@ pub fn run(command: Command) -> ExitCode {
             ),
             &scenarios,
             &course,
+            w,
         ),
         Command::Sync {
             dir,
@@ -232,6 +260,11 @@ pub fn run(command: Command) -> ExitCode {
             course,
             json,
         } => paths(&scenarios, &course, json),
+        Command::Translate {
+            sources,
+            to,
+            course,
+        } => translate(&sources, &to, &course),
     };
     ExitCode::from(code)
 }
@@ -249,7 +282,7 @@ fn print_out(text: &str) -> u8 {
     }
 }
 
-fn validate(paths: &[PathBuf], course: &CourseArgs) -> u8 {
+fn validate(paths: &[PathBuf], course: &CourseArgs, w: &crate::i18n::Words) -> u8 {
     let library = match Library::load(paths, &course.options()) {
         Ok(l) => l,
         Err(e) => {
@@ -265,11 +298,15 @@ fn validate(paths: &[PathBuf], course: &CourseArgs) -> u8 {
     let written = print_out(&text);
     let (errors, warnings) = library.counts();
     eprintln!(
-        "checked {} scenario file{} and the catalogue: {errors} error{}, {warnings} warning{}",
-        library.entries.len(),
-        plural(library.entries.len()),
-        plural(errors),
-        plural(warnings)
+        "{}",
+        crate::tr!(
+            w,
+            "cli-validate-summary",
+            files = library.entries.len(),
+            translations = library.translations.len(),
+            errors = errors,
+            warnings = warnings
+        )
     );
     if written != OK {
         written
@@ -278,6 +315,251 @@ fn validate(paths: &[PathBuf], course: &CourseArgs) -> u8 {
     } else {
         OK
     }
+}
+
+fn translate(sources: &[PathBuf], language: &str, course: &CourseArgs) -> u8 {
+    use crate::scenario::model::{Catalogue, Scenario};
+    use crate::scenario::translate::{self, Translation};
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+        eprintln!(
+            "mpa-trainer: \"{language}\" is not a language code (two or three lower-case letters, as `es`)"
+        );
+        return CANNOT_RUN;
+    }
+    let catalogue = course.catalogue.canonicalize().ok();
+    let mut code = OK;
+    for source in sources {
+        let text = match load::read_text(source, 16 * 1024 * 1024) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}: {}", source.display(), e.message);
+                code = PROBLEMS;
+                continue;
+            }
+        };
+        let is_catalogue = source
+            .canonicalize()
+            .ok()
+            .is_some_and(|c| Some(c) == catalogue);
+        let (texts, title) = if is_catalogue {
+            match load::parse::<Catalogue>(&text) {
+                Ok(c) => (translate::catalogue_texts(&c), "The catalogue".to_owned()),
+                Err(e) => {
+                    eprintln!(
+                        "{}:{}:{}: error: {}",
+                        source.display(),
+                        e.position.line,
+                        e.position.col,
+                        e.message
+                    );
+                    code = PROBLEMS;
+                    continue;
+                }
+            }
+        } else {
+            match load::parse::<Scenario>(&text) {
+                Ok(s) => (
+                    translate::scenario_texts(&s),
+                    format!("\"{}\" ({})", s.title, s.id),
+                ),
+                Err(e) => {
+                    eprintln!(
+                        "{}:{}:{}: error: {}",
+                        source.display(),
+                        e.position.line,
+                        e.position.col,
+                        e.message
+                    );
+                    code = PROBLEMS;
+                    continue;
+                }
+            }
+        };
+        let stem = source.file_stem().unwrap_or_default().to_string_lossy();
+        let target = source.with_file_name(format!("{stem}.{language}.ron"));
+        let existing = match std::fs::read_to_string(&target) {
+            Ok(t) => match load::parse::<Translation>(&t) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    eprintln!(
+                        "{}:{}:{}: error: {} (fix it first: nothing was written)",
+                        target.display(),
+                        e.position.line,
+                        e.position.col,
+                        e.message
+                    );
+                    code = PROBLEMS;
+                    continue;
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                eprintln!(
+                    "mpa-trainer: {}: {}",
+                    target.display(),
+                    load::io_message(&e)
+                );
+                code = PROBLEMS;
+                continue;
+            }
+        };
+        let kept = existing.as_ref().map_or(0, |t| {
+            t.texts
+                .iter()
+                .filter(|(k, t)| !t.1.trim().is_empty() && texts.iter().any(|(s, _)| s == k))
+                .count()
+        });
+        let heading = format!(
+            "{title}, in \"{language}\": translation of {}.",
+            source.display()
+        );
+        let written = translate::skeleton(&heading, &texts, existing.as_ref());
+        // Written beside and renamed over: a full disk never leaves half a translation.
+        let partial = target.with_extension("ron.partial");
+        let saved = std::fs::write(&partial, written.as_bytes())
+            .and_then(|()| std::fs::rename(&partial, &target));
+        if let Err(e) = saved {
+            let _ = std::fs::remove_file(&partial);
+            eprintln!(
+                "mpa-trainer: {}: {}",
+                target.display(),
+                load::io_message(&e)
+            );
+            code = PROBLEMS;
+            continue;
+        }
+        eprintln!(
+            "{}: {} text{}, {kept} already translated",
+            target.display(),
+            texts.len(),
+            plural(texts.len())
+        );
+    }
+    code
+}
+
+/// The summary of a cohort as text, in words `w`.
+pub fn summary_text(
+    w: &crate::i18n::Words,
+    summary: &crate::report::Summary,
+    library: Option<&Library>,
+) -> String {
+    use crate::tr;
+    use std::fmt::Write as _;
+    let label = |id: &str| -> String {
+        library
+            .and_then(|l| l.catalogue_in(w.lang().code()).or(l.catalogue.as_ref()))
+            .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
+    };
+    let pct = |x: Option<f64>| x.map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0));
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "{}",
+        tr!(
+            w,
+            "cli-report-head",
+            sessions = summary.sessions,
+            participants = summary.participants.len(),
+            complete = summary.complete,
+            passed = summary.passed
+        )
+    );
+    let languages: Vec<String> = summary
+        .languages
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    let _ = writeln!(
+        t,
+        "{}",
+        tr!(w, "cli-report-languages", list = languages.join(", "))
+    );
+    let _ = writeln!(t, "\n{}", tr!(w, "cli-report-by-scenario"));
+    for (id, f) in &summary.scenarios {
+        let _ = writeln!(
+            t,
+            "  {id:<28} {}",
+            tr!(
+                w,
+                "cli-report-scenario-line",
+                sessions = format!("{:>5}", f.sessions),
+                complete = format!("{:>5}", f.complete),
+                passed = format!("{:>5}", f.passed),
+                mean = pct(f.mean_scaled()),
+                alarms = pct(f.false_alarm_rate()),
+                critical = f.critical_errors
+            )
+        );
+    }
+    let missed = summary.most_missed();
+    if !missed.is_empty() {
+        let _ = writeln!(t, "\n{}", tr!(w, "cli-report-missed"));
+        for (id, rate, shown) in missed.iter().take(10) {
+            let _ = writeln!(
+                t,
+                "  {:>4.0}%  {}  {}",
+                rate * 100.0,
+                tr!(w, "cli-report-of", n = format!("{shown:>5}")),
+                label(id)
+            );
+        }
+    }
+    let factors = summary.factors_least_noted();
+    if !factors.is_empty() {
+        let _ = writeln!(t, "\n{}", tr!(w, "cli-report-factors"));
+        for (id, rate, shown) in factors.iter().take(10) {
+            let _ = writeln!(
+                t,
+                "  {:>4.0}%  {}  {}",
+                rate * 100.0,
+                tr!(w, "cli-report-of", n = format!("{shown:>5}")),
+                label(id)
+            );
+        }
+    }
+    if !summary.breaches.is_empty() {
+        let mut b: Vec<(&String, &u32)> = summary.breaches.iter().collect();
+        b.sort_by(|x, y| y.1.cmp(x.1));
+        let _ = writeln!(t, "\n{}", tr!(w, "cli-report-breaches"));
+        for (id, n) in b.iter().take(10) {
+            let _ = writeln!(t, "  {n:>5}  {}", label(id));
+        }
+    }
+    if !summary.gains.is_empty() {
+        let _ = writeln!(t, "\n{}", tr!(w, "cli-report-gains"));
+        for (p, g) in &summary.gains {
+            let gain = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x:.2}"));
+            let _ = writeln!(
+                t,
+                "  {p:<12} {}",
+                tr!(
+                    w,
+                    "cli-report-gain-line",
+                    pre = pct(g.pre),
+                    post = pct(g.post),
+                    delayed = pct(g.delayed),
+                    gain = gain(g.normalised()),
+                    lasting = gain(g.lasting())
+                )
+            );
+        }
+        if let Some(m) = summary.mean_gain() {
+            let _ = writeln!(
+                t,
+                "  {}",
+                tr!(w, "cli-report-mean-gain", gain = format!("{m:.2}"))
+            );
+        }
+        if let Some(m) = summary.mean_lasting_gain() {
+            let _ = writeln!(
+                t,
+                "  {}",
+                tr!(w, "cli-report-mean-lasting-gain", gain = format!("{m:.2}"))
+            );
+        }
+    }
+    t
 }
 
 fn plural(n: usize) -> &'static str {
@@ -895,6 +1177,7 @@ fn report(
     (csv, xapi, items_path, xapi_home): Outputs,
     scenarios: &Path,
     course: &CourseArgs,
+    w: &crate::i18n::Words,
 ) -> u8 {
     use crate::report::csv_export::CsvWriter;
     use crate::report::items::ItemCollector;
@@ -1026,7 +1309,7 @@ fn report(
             stats.duplicates
         );
     }
-    let code = print_out(&summary.to_text(library.as_ref()));
+    let code = print_out(&summary_text(w, &summary, library.as_ref()));
     if let Some(e) = write_error {
         eprintln!("mpa-trainer: the export could not be written completely: {e}");
         return CANNOT_RUN;

@@ -13,8 +13,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     attach_to_console();
     let args = Cli::parse();
+    let lang = args.language();
     match args.command {
-        Some(command) => cli::run(command),
+        Some(command) => cli::run(command, lang),
         None => open_window(args.app),
     }
 }

@@ -110,7 +110,28 @@ impl History {
 pub struct Suggestion {
     pub scenario: String,
     pub weight: f64,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why a scenario is suggested, as ids and counts; the app puts it into words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reason {
+    /// Indicators due for review today that it shows (ids, sorted).
+    pub due: Vec<String>,
+    /// Indicators it shows that the participant missed before: id, times missed, times shown
+    /// (at most three, most missed first).
+    pub missed: Vec<(String, u32, u32)>,
+    /// Principles its choices test that the participant breached: id, times (at most two).
+    pub breached: Vec<(String, u32)>,
+    /// Never played (said only when nothing above applies).
+    pub unplayed: bool,
+}
+
+impl Reason {
+    /// Whether nothing particular is said: it covers ground not practised much.
+    pub fn is_general(&self) -> bool {
+        self.due.is_empty() && self.missed.is_empty() && self.breached.is_empty() && !self.unplayed
+    }
 }
 
 /// Ranks practice scenarios for a participant, best first. Assessment forms are never suggested.
@@ -126,7 +147,6 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
         .filter(|p| p.scenario.assessment.is_none())
         .map(|p| {
             let s = &p.scenario;
-            let cat = &p.catalogue;
             let mut indicators: Vec<&str> = s
                 .observations()
                 .filter_map(|(_, o)| o.indicator.as_deref())
@@ -179,48 +199,24 @@ pub fn suggest(history: &History, candidates: &[Arc<Playable>]) -> Vec<Suggestio
                 .filter_map(|p| history.breaches.get(*p).map(|n| (*p, *n)))
                 .collect();
             breached.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let mut parts = Vec::new();
-            if !missed.is_empty() {
-                parts.push(format!(
-                    "it shows indicators you missed before: {}",
-                    missed
-                        .iter()
-                        .take(3)
-                        .map(|(i, m, n)| format!("{} (missed {m} of {n})", cat.label(i)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            if !breached.is_empty() {
-                parts.push(format!(
-                    "it tests principles you breached: {}",
-                    breached
-                        .iter()
-                        .take(2)
-                        .map(|(p, n)| format!(
-                            "{} ({n} time{})",
-                            cat.label(p),
-                            if *n == 1 { "" } else { "s" }
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            if parts.is_empty() {
-                parts.push(if played == 0.0 {
-                    "you have not played it yet".to_owned()
-                } else {
-                    "it covers ground you have not practised much".to_owned()
-                });
-            }
-            let mut reason = parts.join("; and ");
-            if let Some(first) = reason.get(..1) {
-                reason = first.to_uppercase() + &reason[1..];
-            }
+            let reason = Reason {
+                due: Vec::new(),
+                missed: missed
+                    .iter()
+                    .take(3)
+                    .map(|(i, m, n)| ((*i).to_owned(), *m, *n))
+                    .collect(),
+                breached: breached
+                    .iter()
+                    .take(2)
+                    .map(|(p, n)| ((*p).to_owned(), *n))
+                    .collect(),
+                unplayed: missed.is_empty() && breached.is_empty() && played == 0.0,
+            };
             Suggestion {
                 scenario: s.id.clone(),
                 weight,
-                reason: reason + ".",
+                reason,
             }
         })
         .collect();
@@ -254,12 +250,7 @@ pub fn suggest_due(
         shown.dedup();
         if !shown.is_empty() {
             s.weight += 2.0 * shown.len() as f64;
-            let labels: Vec<&str> = shown.iter().map(|i| p.catalogue.label(i)).collect();
-            s.reason = format!(
-                "It shows what is due for review today: {}. {}",
-                labels.join(", "),
-                s.reason
-            );
+            s.reason.due = shown.iter().map(|i| (*i).to_owned()).collect();
         }
     }
     out.sort_by(|a, b| {

@@ -115,7 +115,7 @@ impl Art {
                 let (job_in, job_out) = mpsc::channel::<Job>();
                 let (drawn_in, drawn_out) = mpsc::channel();
                 let started = std::thread::Builder::new()
-                    .name("mpa-trainer art".to_owned())
+                    .name("mpa-trainer art".to_owned()) // i18n-ok: a thread's name
                     .spawn(move || {
                         for job in job_out {
                             let image = draw_file(&assets, &job.key, job.width);
@@ -133,7 +133,7 @@ impl Art {
                 match started {
                     Ok(_) => (Some(job_in), Some(Mutex::new(drawn_out))),
                     Err(e) => {
-                        warn!("the pictures cannot be drawn: {e}");
+                        warn!("the pictures cannot be drawn: {e}"); // i18n-ok: the log, not the screen
                         (None, None)
                     }
                 }

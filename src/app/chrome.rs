@@ -5,7 +5,9 @@ use super::flow::{Active, FlowNotice, RetrySave, Unsaved, save_problem};
 use super::sending::Sending;
 use super::settings::Settings;
 use super::views::widgets::{apply_theme, background, install_fonts};
+use crate::i18n::Words;
 use crate::lrs::{LrsError, SenderStatus};
+use crate::tr;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use egui::{RichText, Ui};
@@ -61,9 +63,10 @@ fn close(commands: &mut Commands, window: Entity) {
 fn refresh_save_problem(
     active: Res<Active>,
     unsaved: Res<Unsaved>,
+    settings: Res<Settings>,
     mut problem: ResMut<SaveProblem>,
 ) {
-    let now = save_problem(&active, &unsaved);
+    let now = save_problem(&active, &unsaved, crate::i18n::words(settings.language));
     if problem.0 != now {
         problem.0 = now;
     }
@@ -77,38 +80,24 @@ pub fn clear_colour(high_contrast: bool) -> Color {
 
 /// What the status bar says about sending results to the LRS (nothing when none is set, or all
 /// is sent).
-pub fn sending_words(status: &SenderStatus) -> Option<String> {
+pub fn sending_words_in(w: &Words, status: &SenderStatus) -> Option<String> {
     if !status.configured {
         return None;
     }
     let mut words = Vec::new();
-    match status.waiting {
-        0 => {}
-        1 => words.push("1 session waiting to send".to_owned()),
-        n => words.push(format!("{n} sessions waiting to send")),
+    if status.waiting > 0 {
+        words.push(tr!(w, "sending-waiting", n = status.waiting));
     }
     match &status.problem {
-        Some(LrsError::Unauthorized(_)) => {
-            words.push("the LRS refused the credentials: a facilitator must check them".to_owned())
-        }
-        Some(LrsError::Unreachable(_)) => {
-            words.push("the LRS cannot be reached; trying again".to_owned())
-        }
-        Some(LrsError::Server(..)) => words.push("the LRS failed; trying again".to_owned()),
+        Some(LrsError::Unauthorized(_)) => words.push(tr!(w, "sending-unauthorized")),
+        Some(LrsError::Unreachable(_)) => words.push(tr!(w, "sending-unreachable")),
+        Some(LrsError::Server(..)) => words.push(tr!(w, "sending-server")),
         Some(_) | None => {}
     }
-    match status.refused {
-        0 => {}
-        1 => words.push("1 statement refused by the LRS (kept aside)".to_owned()),
-        n => words.push(format!("{n} statements refused by the LRS (kept aside)")),
+    if status.refused > 0 {
+        words.push(tr!(w, "sending-refused", n = status.refused));
     }
-    (!words.is_empty()).then(|| {
-        let mut text = words.join("; ");
-        if let Some(first) = text.get(..1) {
-            text = first.to_uppercase() + &text[1..];
-        }
-        text
-    })
+    (!words.is_empty()).then(|| words.join("; "))
 }
 
 /// What the trainee answered when asked about closing with unsaved records.
@@ -137,23 +126,34 @@ impl Chrome<'_, '_> {
         self.settings.art
     }
 
+    /// The language the trainee chose.
+    pub fn language(&self) -> crate::i18n::Lang {
+        self.settings.language
+    }
+
+    /// Speaks another language from the next frame on (remembered).
+    pub fn set_language(&mut self, lang: crate::i18n::Lang) {
+        self.settings.language = lang;
+    }
+
     /// The question asked when the window is closed while records are only in memory.
     fn ask_before_closing(&mut self, ctx: &egui::Context, window: Entity) {
         let problem = self.problem.0.clone();
         let answer = egui::Modal::new("close_unsaved".into())
             .show(ctx, |ui| {
                 ui.set_max_width(560.0);
-                ui.heading("Some answers are not saved yet");
+                let w = crate::app::words::w(ui);
+                ui.heading(tr!(w, "close-unsaved-heading"));
                 if let Some(p) = &problem {
                     ui.label(p);
                 }
-                ui.label("If you close now, they are lost. Ask your facilitator to choose another results folder, or try again.");
+                ui.label(tr!(w, "close-unsaved-explain"));
                 ui.horizontal(|ui| {
-                    if ui.button("Try saving again").clicked() {
+                    if ui.button(tr!(w, "save-retry")).clicked() {
                         Some(CloseAnswer::Retry)
-                    } else if ui.button("Keep working").clicked() {
+                    } else if ui.button(tr!(w, "close-keep-working")).clicked() {
                         Some(CloseAnswer::Stay)
-                    } else if ui.button("Close and lose them").clicked() {
+                    } else if ui.button(tr!(w, "close-lose")).clicked() {
                         Some(CloseAnswer::Close)
                     } else {
                         None
@@ -187,6 +187,7 @@ impl Chrome<'_, '_> {
             install_fonts(ctx);
         }
         if *self.applied != Some(*self.settings) {
+            crate::app::words::set_lang(ctx, self.settings.language);
             apply_theme(ctx, self.settings.high_contrast);
             self.clear.0 = clear_colour(self.settings.high_contrast);
             if self.applied.is_none_or(|a| a.zoom != self.settings.zoom) {
@@ -228,30 +229,34 @@ impl Chrome<'_, '_> {
             .show(&mut status, |ui| {
                 ui.set_width(ui.available_width());
                 ui.separator();
+                let w = crate::app::words::w(ui);
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("Text size").small());
+                    ui.label(RichText::new(tr!(w, "status-text-size")).small());
                     if ui
                         .small_button("A−")
-                        .on_hover_text("Smaller text (Ctrl −)")
+                        .on_hover_text(tr!(w, "status-smaller"))
                         .clicked()
                     {
                         egui::gui_zoom::zoom_out(ctx);
                     }
                     if ui
                         .small_button("A+")
-                        .on_hover_text("Larger text (Ctrl +)")
+                        .on_hover_text(tr!(w, "status-larger"))
                         .clicked()
                     {
                         egui::gui_zoom::zoom_in(ctx);
                     }
                     let mut hc = self.settings.high_contrast;
-                    if ui.checkbox(&mut hc, "High contrast (F2)").changed() {
+                    if ui
+                        .checkbox(&mut hc, tr!(w, "status-high-contrast"))
+                        .changed()
+                    {
                         self.settings.high_contrast = hc;
                     }
                     let mut art = self.settings.art;
                     if ui
-                        .checkbox(&mut art, "Pictures")
-                        .on_hover_text("Draw the people and places; turn off on a slow computer")
+                        .checkbox(&mut art, tr!(w, "status-pictures"))
+                        .on_hover_text(tr!(w, "status-pictures-hint"))
                         .changed()
                     {
                         self.settings.art = art;
@@ -259,14 +264,16 @@ impl Chrome<'_, '_> {
                     if let Some(p) = &self.problem.0 {
                         ui.separator();
                         ui.label(RichText::new(p).strong());
-                        retry = ui.button("Try saving again").clicked();
+                        retry = ui.button(tr!(w, "save-retry")).clicked();
                     }
                     if let Some(n) = &self.notice.0 {
                         ui.separator();
                         ui.label(RichText::new(n).strong());
                     }
-                    if let Some(words) =
-                        self.sending.as_ref().and_then(|s| sending_words(&s.status))
+                    if let Some(words) = self
+                        .sending
+                        .as_ref()
+                        .and_then(|s| sending_words_in(w, &s.status))
                     {
                         ui.separator();
                         ui.label(words);

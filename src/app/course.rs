@@ -29,14 +29,13 @@ impl CourseSource {
         }
     }
 
-    /// Loads the library; a folder that cannot be read gives an empty library and a message.
+    /// Loads the library; a folder that cannot be read gives an empty library and what went
+    /// wrong.
     pub fn load(&self) -> (Library, Option<String>) {
         match Library::load(std::slice::from_ref(&self.scenarios), &self.options) {
             Ok(l) => (l, None),
-            Err(e) => (
-                Library::default(),
-                Some(format!("The scenarios could not be loaded: {e}")),
-            ),
+            // The error's detail (a path and the system's words) is given as it is.
+            Err(e) => (Library::default(), Some(e.to_string())),
         }
     }
 }
@@ -72,7 +71,11 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Update, apply_reloads.run_if(resource_exists::<Reloads>));
 }
 
-fn load_course(mut commands: Commands, source: Option<Res<CourseSource>>) {
+fn load_course(
+    mut commands: Commands,
+    source: Option<Res<CourseSource>>,
+    settings: Option<Res<crate::app::settings::Settings>>,
+) {
     let source = source.map_or_else(
         || CourseSource {
             scenarios: PathBuf::from("scenarios"),
@@ -81,7 +84,9 @@ fn load_course(mut commands: Commands, source: Option<Res<CourseSource>>) {
         },
         |s| s.clone(),
     );
-    let (library, notice) = source.load();
+    let (library, problem) = source.load();
+    let w = crate::i18n::words(settings.map(|s| s.language).unwrap_or_default());
+    let notice = problem.map(|p| crate::tr!(w, "notice-course-unloadable", detail = p));
     commands.insert_resource(Course::new(library, notice));
     commands.insert_resource(source);
 }
@@ -107,7 +112,7 @@ pub fn watch(source: CourseSource, wake: impl Fn() + Send + 'static) -> Reloads 
             }
         });
     if let Err(e) = spawned {
-        warn!("the scenario files will not reload by themselves: {e}");
+        warn!("the scenario files will not reload by themselves: {e}"); // i18n-ok: a log line
     }
     Reloads(Mutex::new(rx))
 }
@@ -136,21 +141,29 @@ fn fingerprint(source: &CourseSource) -> Vec<(PathBuf, u64, Option<SystemTime>)>
     out
 }
 
-fn apply_reloads(reloads: Res<Reloads>, mut course: ResMut<Course>) {
+fn apply_reloads(
+    reloads: Res<Reloads>,
+    settings: Res<crate::app::settings::Settings>,
+    mut course: ResMut<Course>,
+) {
     let Ok(rx) = reloads.0.lock() else { return };
     // Only the newest library counts when several arrived.
     let Some((library, problem)) = rx.try_iter().last() else {
         return;
     };
     let (errors, warnings) = library.counts();
-    let summary = format!(
-        "The scenarios were reloaded: {} playable, {errors} error{}, {warnings} warning{}.",
-        library.playable().count(),
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" }
+    let w = crate::i18n::words(settings.language);
+    let summary = crate::tr!(
+        w,
+        "notice-course-reloaded",
+        playable = library.playable().count(),
+        errors = errors,
+        warnings = warnings
     );
     course.library = Arc::new(library);
-    course.notice = Some(problem.unwrap_or(summary));
+    course.notice = Some(problem.map_or(summary, |p| {
+        crate::tr!(w, "notice-course-unloadable", detail = p)
+    }));
     course.reloads += 1;
 }
 

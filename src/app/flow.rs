@@ -2,11 +2,13 @@
 //! finishes a scenario. Screens trigger these events; tests trigger them too.
 
 use super::course::Course;
+use super::settings::Settings;
 use super::views::debrief::DebriefModel;
 use super::views::play::PlayForm;
 use super::{ResultsDir, Screen, Trainee};
 use crate::engine::Score;
 use crate::engine::session::{Action, Session};
+use crate::i18n::Lang;
 use crate::record::reader::read_session;
 use crate::record::store::{FsStore, Store};
 use crate::record::{self, Mode, Recorder, SaveStatus};
@@ -63,8 +65,9 @@ pub struct Playing {
     pub session: Session,
     pub recorder: Recorder,
     pub form: PlayForm,
-    /// Why the last action was refused, if it was.
-    pub error: Option<String>,
+    /// Why the last action was refused, if it was (the views offer only actions that fit, so
+    /// this is kept for the record of what happened, not shown).
+    pub error: Option<crate::engine::session::ActionError>,
 }
 
 /// The scenario being played, if any.
@@ -195,16 +198,18 @@ pub fn plugin(app: &mut App) {
 }
 
 /// The scenarios the trainee may play, in order: the plan's, or all of them (practice scenarios
-/// in file order, then the pre and the post assessment).
-pub fn scenario_list(course: &Course, plan: &ActivePlan) -> Vec<Arc<Playable>> {
+/// in file order, then the pre and the post assessment); each in the language, where it has a
+/// translation.
+pub fn scenario_list(course: &Course, plan: &ActivePlan, lang: Lang) -> Vec<Arc<Playable>> {
+    let code = lang.code();
     match plan.plan() {
         Some(p) => p
             .scenarios
             .iter()
-            .filter_map(|id| course.library.find(id).cloned())
+            .filter_map(|id| course.library.find_in(id, code).cloned())
             .collect(),
         None => {
-            let mut list: Vec<Arc<Playable>> = course.library.playable().cloned().collect();
+            let mut list: Vec<Arc<Playable>> = course.library.playable_in(code).cloned().collect();
             // Practice scenarios first, then the forms in the order they are taken.
             list.sort_by_key(|p| p.scenario.assessment);
             list
@@ -236,15 +241,18 @@ fn on_start(
     stores: Res<StoreMaker>,
     seed: Res<FixedSeed>,
     plan: Res<ActivePlan>,
+    settings: Res<Settings>,
     mut active: ResMut<Active>,
     mut notice: ResMut<FlowNotice>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Some(playable) = course.library.find(&ev.0).cloned() else {
-        notice.0 = Some(format!(
-            "The scenario \"{}\" is not available any more.",
-            ev.0
-        ));
+    let Some(playable) = course
+        .library
+        .find_in(&ev.0, settings.language.code())
+        .cloned()
+    else {
+        let w = crate::i18n::words(settings.language);
+        notice.0 = Some(crate::tr!(w, "notice-scenario-gone", id = ev.0.as_str()));
         return;
     };
     let seed = seed.0.unwrap_or_else(crate::entropy::u64);
@@ -303,7 +311,7 @@ fn on_act(
             }
         }
         Err(e) => {
-            playing.error = Some(e.to_string());
+            playing.error = Some(e);
             return;
         }
     }
@@ -318,7 +326,8 @@ fn on_act(
         .recorder
         .finish_at(&done.session, &score, OffsetDateTime::now_utc());
     let id = done.session.playable().id().to_owned();
-    let list = scenario_list(&course, &plan);
+    // Only the ids are read: any language gives the same list.
+    let list = scenario_list(&course, &plan, Lang::default());
     let has_next = list
         .iter()
         .position(|p| p.id() == id)
@@ -360,10 +369,15 @@ fn on_leave(
     next.set(Screen::Select);
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy observer takes its resources as parameters"
+)]
 fn on_resume(
     ev: On<Resume>,
     course: Res<Course>,
     stores: Res<StoreMaker>,
+    settings: Res<Settings>,
     mut trainee: ResMut<Trainee>,
     mut active: ResMut<Active>,
     mut notice: ResMut<FlowNotice>,
@@ -376,7 +390,46 @@ fn on_resume(
             notice.0 = None;
             next.set(Screen::Play);
         }
-        Err(message) => notice.0 = Some(message),
+        Err(problem) => notice.0 = Some(problem.words(crate::i18n::words(settings.language))),
+    }
+}
+
+/// Why an interrupted session cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResumeProblem {
+    /// The file cannot be read (the reader's own words).
+    Unreadable(String),
+    NoStart,
+    ScenarioGone(String),
+    /// Started under scoring rules this build does not know.
+    NewerRules(u32),
+    /// The scenario changed since: a recorded step no longer plays (1-based, with the engine's words).
+    Changed {
+        step: usize,
+        detail: String,
+    },
+}
+
+impl ResumeProblem {
+    /// The problem in words.
+    pub fn words(&self, w: &crate::i18n::Words) -> String {
+        use crate::tr;
+        match self {
+            ResumeProblem::Unreadable(detail) => {
+                tr!(w, "notice-resume-unreadable", detail = detail.as_str())
+            }
+            ResumeProblem::NoStart => tr!(w, "notice-resume-no-start"),
+            ResumeProblem::ScenarioGone(id) => tr!(w, "notice-scenario-gone", id = id.as_str()),
+            ResumeProblem::NewerRules(v) => tr!(w, "notice-resume-newer-rules", rules = *v),
+            ResumeProblem::Changed { step, detail } => {
+                tr!(
+                    w,
+                    "notice-resume-changed",
+                    step = *step,
+                    detail = detail.as_str()
+                )
+            }
+        }
     }
 }
 
@@ -385,35 +438,24 @@ pub fn resume(
     path: &std::path::Path,
     course: &Course,
     stores: &StoreMaker,
-) -> Result<(Playing, Mode), String> {
-    let log = read_session(path).map_err(|e| e.to_string())?;
-    let started = log
-        .started()
-        .ok_or_else(|| "This session file has no start line; it cannot be resumed.".to_owned())?
-        .clone();
+) -> Result<(Playing, Mode), ResumeProblem> {
+    let log = read_session(path).map_err(|e| ResumeProblem::Unreadable(e.to_string()))?;
+    let started = log.started().ok_or(ResumeProblem::NoStart)?.clone();
+    // In the language it was started in: the same scenes whatever the words.
     let playable = course
         .library
-        .find(&started.scenario)
+        .find_in(&started.scenario, &started.language)
         .cloned()
-        .ok_or_else(|| {
-            format!(
-                "The scenario \"{}\" is not available any more.",
-                started.scenario
-            )
-        })?;
-    let rules = started.rules().ok_or_else(|| {
-        format!(
-            "This session was started by a newer version of the program (scoring rules version \
-             {}); it cannot be resumed here.",
-            started.rules
-        )
-    })?;
+        .ok_or_else(|| ResumeProblem::ScenarioGone(started.scenario.clone()))?;
+    let rules = started
+        .rules()
+        .ok_or(ResumeProblem::NewerRules(started.rules))?;
     let (session, _) =
         Session::replay(playable, started.seed, rules, &log.actions()).map_err(|(i, e)| {
-            format!(
-                "This session cannot be resumed: the scenario has changed since (step {}: {e}).",
-                i + 1
-            )
+            ResumeProblem::Changed {
+                step: i + 1,
+                detail: e.to_string(),
+            }
         })?;
     let recorder = Recorder::resume(
         (stores.0)(),
@@ -451,7 +493,8 @@ fn on_after_debrief(
     let target = match *ev {
         AfterDebrief::Replay => Some(current),
         AfterDebrief::Next => {
-            let list = scenario_list(&course, &plan);
+            // Only the ids are read: any language gives the same list.
+            let list = scenario_list(&course, &plan, Lang::default());
             list.iter()
                 .position(|p| p.id() == current)
                 .and_then(|i| list.get(i + 1))
@@ -498,7 +541,7 @@ fn on_change_dir(
 }
 
 /// What is not saved, in one sentence for the trainee and facilitator (`None`: all saved).
-pub fn save_problem(active: &Active, unsaved: &Unsaved) -> Option<String> {
+pub fn save_problem(active: &Active, unsaved: &Unsaved, w: &crate::i18n::Words) -> Option<String> {
     let mut lines = 0;
     let mut error = None;
     let recorders = active.0.iter().map(|p| &p.recorder).chain(unsaved.0.iter());
@@ -508,13 +551,7 @@ pub fn save_problem(active: &Active, unsaved: &Unsaved) -> Option<String> {
             error.get_or_insert(e);
         }
     }
-    error.map(|e| {
-        format!(
-            "Not saved yet ({lines} record line{}): {e}. Nothing is lost: your answers are kept \
-             and saved as soon as the folder works again. Tell your facilitator.",
-            if lines == 1 { "" } else { "s" }
-        )
-    })
+    error.map(|e| crate::tr!(w, "notice-not-saved", lines = lines, detail = e.to_string()))
 }
 
 /// Retries unsaved sessions now and then (the window wakes at least every few seconds).

@@ -72,7 +72,7 @@ fn start_alarm(mut commands: Commands, proxy: Option<Res<EventLoopProxyWrapper>>
     let proxy = (**proxy).clone();
     let (send, receive) = mpsc::channel();
     let started = std::thread::Builder::new()
-        .name("mpa-trainer alarm".to_owned())
+        .name("mpa-trainer alarm".to_owned()) // i18n-ok: a thread name
         .spawn(move || {
             ring_when_due(&receive, || {
                 let _ = proxy.send_event(WinitUserEvent::WakeUp);

@@ -14,9 +14,11 @@ pub mod screens;
 pub mod sending;
 pub mod settings;
 pub mod views;
+pub mod words;
 
 use crate::cli::AppArgs;
 use crate::record::Mode;
+use crate::tr;
 use bevy::prelude::*;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -66,19 +68,17 @@ fn display_problem() -> Option<String> {
     if cfg!(target_os = "linux") {
         let has = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
         if !has("DISPLAY") && !has("WAYLAND_DISPLAY") {
-            return Some(
-                "mpa-trainer: no display found (DISPLAY is not set). Run it on a desktop, or for a \
-                 machine without a screen start a virtual one: Xvfb :99 & DISPLAY=:99 mpa-trainer. \
-                 The command-line tools work anywhere: mpa-trainer --help"
-                    .to_owned(),
-            );
+            let w = crate::i18n::words(crate::i18n::Lang::from_env());
+            return Some(tr!(w, "start-failure-no-display"));
         }
     }
     None
 }
 
-/// The one-line explanation of a failure to start the window.
+/// The one-line explanation of a failure to start the window (in the environment's language:
+/// no settings are read before the window exists).
 fn explain_start_failure(message: &str) -> String {
+    let w = crate::i18n::words(crate::i18n::Lang::from_env());
     let lower = message.to_lowercase();
     if lower.contains("adapter")
         || lower.contains("gpu")
@@ -87,24 +87,24 @@ fn explain_start_failure(message: &str) -> String {
         || lower.contains("device")
     {
         let advice = if cfg!(windows) {
-            "Update the graphics driver, or try another way of drawing: start it from a console \
-             with WGPU_BACKEND=vulkan (or gl) set."
+            tr!(w, "start-failure-driver-windows")
         } else {
-            "Install Mesa's software drivers (Debian/Ubuntu: sudo apt-get install \
-             mesa-vulkan-drivers libgl1-mesa-dri) and try again."
+            tr!(w, "start-failure-driver-linux")
         };
-        format!("mpa-trainer: no graphics driver could draw the window ({message}). {advice}")
+        tr!(
+            w,
+            "start-failure-driver",
+            message = message,
+            advice = advice
+        )
     } else if lower.contains("display")
         || lower.contains("x11")
-        || lower.contains("event loop")
+        || lower.contains("event loop") // i18n-ok: winit's words
         || lower.contains("xopendisplay")
     {
-        format!(
-            "mpa-trainer: the display cannot be opened ({message}). Check that DISPLAY points to a \
-             running desktop, or start a virtual one with Xvfb."
-        )
+        tr!(w, "start-failure-display", message = message)
     } else {
-        format!("mpa-trainer: the window could not start: {message}")
+        tr!(w, "start-failure-other", message = message)
     }
 }
 
@@ -138,7 +138,7 @@ pub fn run(args: AppArgs) -> ExitCode {
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown failure".to_owned());
+            .unwrap_or_default();
         if let Ok(mut m) = kept.lock() {
             m.get_or_insert(text);
         }
@@ -153,7 +153,7 @@ pub fn run(args: AppArgs) -> ExitCode {
                 .lock()
                 .ok()
                 .and_then(|m| m.clone())
-                .unwrap_or_else(|| "unknown failure".to_owned());
+                .unwrap_or_default();
             tell_start_failure(&explain_start_failure(&text));
             ExitCode::from(2)
         }
@@ -166,11 +166,15 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
     use bevy_egui::EguiPlugin;
     use std::time::Duration;
     let mut app = App::new();
+    // Read before the window opens: its title is in the trainee's language.
+    let settings = settings::Settings::load();
+    let title = tr!(crate::i18n::words(settings.language), "window-title");
+    app.insert_resource(settings);
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
-                    title: "mpa-trainer: Migrant Protection and Assistance".to_owned(),
+                    title,
                     resolution: (1280u32, 800u32).into(),
                     ..default()
                 }),
@@ -180,7 +184,7 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
             })
             .set(bevy::log::LogPlugin {
                 level: bevy::log::Level::WARN,
-                filter: "wgpu=error,naga=warn,bevy_render=warn,bevy_winit=warn".to_owned(),
+                filter: "wgpu=error,naga=warn,bevy_render=warn,bevy_winit=warn".to_owned(), // i18n-ok
                 ..default()
             }),
     )

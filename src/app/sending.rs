@@ -86,7 +86,7 @@ fn start_sender(
     let sender = match Sender::start(dir.0.clone(), Arc::clone(&course.library), wake) {
         Ok(s) => s,
         Err(e) => {
-            warn!("the sender could not start: {e}");
+            warn!("the sender could not start: {e}"); // i18n-ok: a log line
             return;
         }
     };

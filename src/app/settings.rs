@@ -1,5 +1,5 @@
-//! The trainee's display settings, kept between runs: text size, high contrast, and whether the
-//! pictures of people and places are drawn (off for a weak machine).
+//! The trainee's display settings, kept between runs: text size, high contrast, whether the
+//! pictures of people and places are drawn (off for a weak machine), and the language.
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,10 @@ pub struct Settings {
     /// Draw the people and places (settings saved before pictures existed have them on).
     #[serde(default = "on")]
     pub art: bool,
+    /// The language of the app's words and of the scenarios that have a translation (settings
+    /// saved before there was a choice: the environment's language).
+    #[serde(default = "crate::i18n::Lang::from_env")]
+    pub language: crate::i18n::Lang,
 }
 
 fn on() -> bool {
@@ -26,6 +30,7 @@ impl Default for Settings {
             zoom: 1.0,
             high_contrast: false,
             art: true,
+            language: crate::i18n::Lang::En,
         }
     }
 }
@@ -37,7 +42,7 @@ pub fn settings_path() -> Option<PathBuf> {
 }
 
 impl Settings {
-    /// The saved settings, or the defaults.
+    /// The saved settings, or the defaults in the environment's language.
     pub fn load() -> Settings {
         settings_path()
             .and_then(|p| std::fs::read_to_string(p).ok())
@@ -50,7 +55,10 @@ impl Settings {
                 },
                 ..s
             })
-            .unwrap_or_default()
+            .unwrap_or_else(|| Settings {
+                language: crate::i18n::Lang::from_env(),
+                ..Settings::default()
+            })
     }
 
     /// Saves the settings; a failure only means they are not remembered.

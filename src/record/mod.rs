@@ -70,6 +70,14 @@ pub struct SessionStarted {
     /// predate versions). A replay or a resume scores under the same rules.
     #[serde(default = "crate::engine::scoring::first_rules_version")]
     pub rules: u32,
+    /// The language the scenario was played in (`en` in records that predate translations).
+    /// Scores do not depend on it: a translation changes words, never ids.
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    "en".to_owned()
 }
 
 impl SessionStarted {
@@ -262,6 +270,7 @@ pub fn started(
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         plan,
         rules: crate::engine::scoring::Rules::CURRENT.version(),
+        language: playable.language.clone(),
     }
 }
 

@@ -52,6 +52,8 @@ pub struct CohortRow {
     pub false_alarm_rate: Option<f64>,
     /// Vulnerability factors noted, and shown.
     pub factors: (u32, u32),
+    /// The language it was played in (`en`, `es`).
+    pub language: String,
 }
 
 /// A decision point's choices and how often each was taken.
@@ -189,6 +191,7 @@ impl Cohort {
                     row.started.scenario_title.clone()
                 },
                 mode: row.started.mode,
+                language: row.started.language.clone(),
                 started: format_time(row.started_at)
                     .replace('T', " ")
                     .chars()

@@ -7,7 +7,7 @@ use std::io::Write;
 
 /// The columns, in order. New columns are only ever appended, so existing spreadsheets keep
 /// reading the old ones where they were.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 25] = [
     "participant",
     "scenario",
     "mode",
@@ -32,6 +32,7 @@ pub const COLUMNS: [&str; 24] = [
     "factors_noted",
     "factors_missed",
     "rules_version",
+    "language",
 ];
 
 /// A text cell made safe: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
@@ -88,6 +89,7 @@ pub fn cells(row: &Row) -> Vec<String> {
         s.map_or_else(String::new, |s| s.indicators.factors_noted.to_string()),
         s.map_or_else(String::new, |s| s.indicators.factors_missed.to_string()),
         s.map_or_else(String::new, |s| s.rules.to_string()),
+        neutralise(&row.started.language),
     ]
 }
 

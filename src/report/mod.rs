@@ -423,6 +423,8 @@ pub struct Summary {
     pub assessment_ids: BTreeMap<AssessmentForm, String>,
     /// Per participant and form: the time and score of the first complete attempt.
     first_attempts: BTreeMap<String, FirstAttempts>,
+    /// Sessions per language played (`en`, `es`).
+    pub languages: BTreeMap<String, usize>,
 }
 
 /// When a participant first completed each assessment form, and their score.
@@ -445,6 +447,10 @@ impl Summary {
     /// Adds a row.
     pub fn add(&mut self, row: &Row) {
         self.sessions += 1;
+        *self
+            .languages
+            .entry(row.started.language.clone())
+            .or_default() += 1;
         self.participants.insert(row.started.participant.clone());
         let fig = self
             .scenarios
@@ -544,93 +550,6 @@ fn lowest_rates(counts: &BTreeMap<String, (u32, u32)>) -> Vec<(String, f64, u32)
             .collect();
         v.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
         v
-    }
-}
-
-impl Summary {
-    /// The summary as text for the command line.
-    pub fn to_text(&self, library: Option<&Library>) -> String {
-        use std::fmt::Write as _;
-        let label = |id: &str| -> String {
-            library
-                .and_then(|l| l.catalogue.as_ref())
-                .map_or_else(|| id.to_owned(), |c| c.label(id).to_owned())
-        };
-        let mut t = String::new();
-        let _ = writeln!(
-            t,
-            "{} sessions by {} participants: {} complete, {} passed",
-            self.sessions,
-            self.participants.len(),
-            self.complete,
-            self.passed
-        );
-        let _ = writeln!(t, "\nBy scenario:");
-        for (id, f) in &self.scenarios {
-            let _ = writeln!(
-                t,
-                "  {id:<28} {:>5} sessions  {:>5} complete  {:>5} passed  mean {}  false alarms {}  {} critical errors",
-                f.sessions,
-                f.complete,
-                f.passed,
-                f.mean_scaled()
-                    .map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
-                f.false_alarm_rate()
-                    .map_or("  -  ".to_owned(), |m| format!("{:>4.0}%", m * 100.0)),
-                f.critical_errors
-            );
-        }
-        let missed = self.most_missed();
-        if !missed.is_empty() {
-            let _ = writeln!(t, "\nIndicators the group misses most (detection rate):");
-            for (id, rate, shown) in missed.iter().take(10) {
-                let _ = writeln!(t, "  {:>4.0}%  of {shown:>5}  {}", rate * 100.0, label(id));
-            }
-        }
-        let factors = self.factors_least_noted();
-        if !factors.is_empty() {
-            let _ = writeln!(t, "\nVulnerability factors the group notes least:");
-            for (id, rate, shown) in factors.iter().take(10) {
-                let _ = writeln!(t, "  {:>4.0}%  of {shown:>5}  {}", rate * 100.0, label(id));
-            }
-        }
-        if !self.breaches.is_empty() {
-            let mut b: Vec<(&String, &u32)> = self.breaches.iter().collect();
-            b.sort_by(|x, y| y.1.cmp(x.1));
-            let _ = writeln!(t, "\nPrinciples most breached:");
-            for (id, n) in b.iter().take(10) {
-                let _ = writeln!(t, "  {n:>5}  {}", label(id));
-            }
-        }
-        if !self.gains.is_empty() {
-            let _ = writeln!(
-                t,
-                "\nAssessment (normalised gain g = (post − pre) / (1 − pre); lasting gain from the \
-                 delayed form the same way):"
-            );
-            for (p, g) in &self.gains {
-                let f = |x: Option<f64>| {
-                    x.map_or("  -  ".to_owned(), |v| format!("{:>4.0}%", v * 100.0))
-                };
-                let gain = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x:.2}"));
-                let _ = writeln!(
-                    t,
-                    "  {p:<12} pre {}  post {}  delayed {}  g {}  lasting g {}",
-                    f(g.pre),
-                    f(g.post),
-                    f(g.delayed),
-                    gain(g.normalised()),
-                    gain(g.lasting())
-                );
-            }
-            if let Some(m) = self.mean_gain() {
-                let _ = writeln!(t, "  cohort mean gain: {m:.2}");
-            }
-            if let Some(m) = self.mean_lasting_gain() {
-                let _ = writeln!(t, "  cohort mean lasting gain: {m:.2}");
-            }
-        }
-        t
     }
 }
 

@@ -104,7 +104,7 @@ pub fn statements_of(
     let registration = registration_of(&st.session);
     let scenario_iri = format!("{home}/scenarios/{}", st.scenario);
     let playable = library
-        .and_then(|l| l.find(&st.scenario))
+        .and_then(|l| l.find_in(&st.scenario, &st.language))
         .filter(|p| p.source_hash() == st.scenario_hash);
     let title = if st.scenario_title.is_empty() {
         st.scenario.clone()
@@ -115,11 +115,17 @@ pub fn statements_of(
         "objectType": "Agent",
         "account": { "homePage": format!("{home}/participants"), "name": st.participant },
     });
+    // Names are in the language the session was played in (RFC 5646, as xAPI asks).
+    let tag = if st.language == "en" {
+        "en-US"
+    } else {
+        st.language.as_str()
+    };
     let scenario_object = json!({
         "objectType": "Activity",
         "id": scenario_iri,
         "definition": {
-            "name": { "en-US": title },
+            "name": { tag: title },
             "type": "http://adlnet.gov/expapi/activities/simulation",
         },
     });
@@ -137,7 +143,10 @@ pub fn statements_of(
             &NAMESPACE,
             format!("{home}/{registration}/{role}").as_bytes(),
         );
-        let mut context = json!({ "registration": registration.to_string() });
+        let mut context = json!({
+            "registration": registration.to_string(),
+            "language": st.language,
+        });
         context["contextActivities"] = json!({ "grouping": course });
         if parent {
             context["contextActivities"]["parent"] =
@@ -199,9 +208,7 @@ pub fn statements_of(
                 sc.choices
                     .iter()
                     .enumerate()
-                    .map(
-                        |(i, c)| json!({ "id": i.to_string(), "description": { "en-US": c.text } }),
-                    )
+                    .map(|(i, c)| json!({ "id": i.to_string(), "description": { tag: c.text } }))
                     .collect(),
             );
             let right: Vec<String> = sc

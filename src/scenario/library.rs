@@ -7,6 +7,7 @@ use super::graph::{Analysis, Compiled};
 use super::load::{self, ParseError};
 use super::locate::locate;
 use super::model::{Catalogue, Scenario};
+use super::translate::{self, Translation};
 use super::validate::{self, Context, Limits};
 use std::collections::HashMap;
 use std::fs;
@@ -69,6 +70,18 @@ pub struct Entry {
     /// The scenario, ready to play, when it has no errors.
     pub playable: Option<Arc<Playable>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The scenario in other languages, from translation files beside it (`s1.es.ron`).
+    pub translations: Vec<(String, Arc<Playable>)>,
+}
+
+/// A translation file (`s1-bar-worker.es.ron`, `catalogue.es.ron`): where it is, what it
+/// translates, and what the validator found.
+#[derive(Debug, Clone)]
+pub struct TranslationEntry {
+    pub path: PathBuf,
+    pub language: String,
+    pub source: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Entry {
@@ -85,6 +98,10 @@ pub struct Library {
     /// The catalogue's own diagnostics.
     pub catalogue_diagnostics: Vec<Diagnostic>,
     pub entries: Vec<Entry>,
+    /// The catalogue in other languages.
+    pub catalogues: Vec<(String, Arc<Catalogue>)>,
+    /// Every translation file, checked against its source.
+    pub translations: Vec<TranslationEntry>,
 }
 
 impl Library {
@@ -97,6 +114,8 @@ impl Library {
                 collect_ron_files(path, &mut files)?;
             } else if path.is_file() {
                 files.push(path.clone());
+                // A scenario given alone brings its translations (`name.xx.ron` beside it).
+                files.extend(translations_beside(path));
             } else {
                 return Err(LoadError::NoSuchPath(path.clone()));
             }
@@ -108,6 +127,10 @@ impl Library {
         }
         files.sort();
         files.dedup();
+        // Translations sit among the scenarios but are read after them.
+        let (translation_files, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+            .into_iter()
+            .partition(|f| translate::translation_of(f).is_some());
 
         let (catalogue, catalogue_diagnostics) = load_catalogue(&options.catalogue, options.limits);
         let catalogue = catalogue.map(Arc::new);
@@ -139,10 +162,180 @@ impl Library {
             }
             entries.push(entry);
         }
-        Ok(Library {
+        let mut library = Library {
             catalogue,
             catalogue_diagnostics,
             entries,
+            catalogues: Vec::new(),
+            translations: Vec::new(),
+        };
+        library.load_translations(translation_files, options);
+        Ok(library)
+    }
+
+    /// Reads and checks each translation file: the catalogue's first (`catalogue.es.ron` beside
+    /// the catalogue), then the scenarios', each applied to its source when both are clean.
+    fn load_translations(&mut self, mut files: Vec<PathBuf>, options: &LoadOptions) {
+        let same = |a: &Path, b: &Path| {
+            a == b
+                || (a.canonicalize().ok().is_some()
+                    && a.canonicalize().ok() == b.canonicalize().ok())
+        };
+        let catalogue_path = options.catalogue.clone();
+        let beside_catalogue = catalogue_path.parent().map(|dir| {
+            let stem = catalogue_path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy();
+            fs::read_dir(dir)
+                .map(|listing| {
+                    listing
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| {
+                            translate::translation_of(p).is_some_and(|(_, source)| {
+                                source.file_stem().unwrap_or_default().to_string_lossy() == stem
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        for path in beside_catalogue.unwrap_or_default() {
+            if !files.iter().any(|f| same(f, &path)) {
+                files.push(path);
+            }
+        }
+        files.sort();
+        let (catalogue_files, scenario_files): (Vec<PathBuf>, Vec<PathBuf>) =
+            files.into_iter().partition(|f| {
+                translate::translation_of(f).is_some_and(|(_, s)| same(&s, &catalogue_path))
+            });
+        for path in catalogue_files {
+            let Some((language, source)) = translate::translation_of(&path) else {
+                continue;
+            };
+            let mut entry = TranslationEntry {
+                path: path.clone(),
+                language: language.clone(),
+                source,
+                diagnostics: Vec::new(),
+            };
+            if let Some((translation, text)) =
+                read_translation(&path, options.limits, &mut entry.diagnostics)
+                && let Some(catalogue) = &self.catalogue
+            {
+                let source = translate::catalogue_texts(catalogue);
+                entry.diagnostics.extend(located(
+                    &path,
+                    &text,
+                    translate::check(&source, &translation),
+                ));
+                if !entry.diagnostics.iter().any(Diagnostic::is_error) {
+                    self.catalogues.push((
+                        language,
+                        Arc::new(translate::apply_to_catalogue(catalogue, &translation)),
+                    ));
+                }
+            }
+            self.translations.push(entry);
+        }
+        for path in scenario_files {
+            let Some((language, source)) = translate::translation_of(&path) else {
+                continue;
+            };
+            let mut entry = TranslationEntry {
+                path: path.clone(),
+                language: language.clone(),
+                source: source.clone(),
+                diagnostics: Vec::new(),
+            };
+            let Some(index) = self.entries.iter().position(|e| same(&e.path, &source)) else {
+                entry.diagnostics.push(Diagnostic::new(
+                    &path,
+                    Position::START,
+                    Severity::Error,
+                    format!(
+                        "this translates {}, which is not in the library; a translation is named                          after its source (`name.{language}.ron` beside `name.ron`)",
+                        source.display()
+                    ),
+                ));
+                self.translations.push(entry);
+                continue;
+            };
+            if let Some((translation, text)) =
+                read_translation(&path, options.limits, &mut entry.diagnostics)
+            {
+                match self.entries[index].playable.clone() {
+                    Some(playable) => {
+                        let source_texts = translate::scenario_texts(&playable.scenario);
+                        entry.diagnostics.extend(located(
+                            &path,
+                            &text,
+                            translate::check(&source_texts, &translation),
+                        ));
+                        if !entry.diagnostics.iter().any(Diagnostic::is_error) {
+                            let catalogue = self
+                                .catalogue_in(&language)
+                                .cloned()
+                                .unwrap_or_else(|| Arc::clone(&playable.catalogue));
+                            let translated =
+                                playable.translated(&language, &translation, catalogue);
+                            let cues =
+                                translate::cue_findings(&playable, &translated, &translation);
+                            entry.diagnostics.extend(located(&path, &text, cues));
+                            self.entries[index]
+                                .translations
+                                .push((language, Arc::new(translated)));
+                        }
+                    }
+                    None => entry.diagnostics.push(Diagnostic::new(
+                        &path,
+                        Position::START,
+                        Severity::Warning,
+                        format!("not checked: its source {} has errors", source.display()),
+                    )),
+                }
+            }
+            self.translations.push(entry);
+        }
+    }
+
+    /// The catalogue in a language, when a translation of it loaded.
+    pub fn catalogue_in(&self, language: &str) -> Option<&Arc<Catalogue>> {
+        self.catalogues
+            .iter()
+            .find(|(l, _)| l == language)
+            .map(|(_, c)| c)
+    }
+
+    /// The playable scenario with this id in a language: its translation when there is one,
+    /// otherwise the source.
+    pub fn find_in(&self, id: &str, language: &str) -> Option<&Arc<Playable>> {
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.playable.as_ref().is_some_and(|p| p.id() == id))?;
+        entry
+            .translations
+            .iter()
+            .find(|(l, _)| l == language)
+            .map(|(_, p)| p)
+            .or(entry.playable.as_ref())
+    }
+
+    /// The playable scenarios in a language (each translated where a translation loaded), in
+    /// file order.
+    pub fn playable_in<'a>(
+        &'a self,
+        language: &'a str,
+    ) -> impl Iterator<Item = &'a Arc<Playable>> + 'a {
+        self.entries.iter().filter_map(move |e| {
+            e.translations
+                .iter()
+                .find(|(l, _)| l == language)
+                .map(|(_, p)| p)
+                .or(e.playable.as_ref())
         })
     }
 
@@ -151,6 +344,7 @@ impl Library {
         self.catalogue_diagnostics
             .iter()
             .chain(self.entries.iter().flat_map(|e| e.diagnostics.iter()))
+            .chain(self.translations.iter().flat_map(|t| t.diagnostics.iter()))
     }
 
     /// How many errors and warnings there are.
@@ -202,6 +396,30 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
     })
 }
 
+/// The translation files beside a scenario file (`s1.es.ron` beside `s1.ron`).
+fn translations_beside(path: &Path) -> Vec<PathBuf> {
+    let Some(dir) = path.parent().map(|d| {
+        if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        }
+    }) else {
+        return Vec::new();
+    };
+    let Ok(listing) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    listing
+        .filter_map(Result::ok)
+        .map(|e| dir.join(e.file_name()))
+        .filter(|p| {
+            translate::translation_of(p)
+                .is_some_and(|(_, source)| source.file_name() == path.file_name())
+        })
+        .collect()
+}
+
 fn collect_ron_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let listing = fs::read_dir(dir).map_err(|e| LoadError::Unlistable {
         path: dir.to_path_buf(),
@@ -246,6 +464,28 @@ fn located(path: &Path, text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|f| Diagnostic::new(path, locate(text, &f.path), f.severity, f.message))
         .collect()
+}
+
+/// Reads and parses a translation file; a problem becomes a diagnostic.
+fn read_translation(
+    path: &Path,
+    limits: Limits,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Translation, String)> {
+    let text = match load::read_text(path, limits.max_file_bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            diagnostics.push(parse_error(path, e));
+            return None;
+        }
+    };
+    match load::parse::<Translation>(&text) {
+        Ok(t) => Some((t, text)),
+        Err(e) => {
+            diagnostics.push(parse_error(path, e));
+            None
+        }
+    }
 }
 
 /// Loads and checks the catalogue file.
@@ -321,6 +561,7 @@ pub fn load_entry(path: &Path, catalogue: Option<&Arc<Catalogue>>, options: &Loa
         title: None,
         playable: None,
         diagnostics,
+        translations: Vec::new(),
     };
     let text = match load::read_text(path, options.limits.max_file_bytes) {
         Ok(t) => t,
@@ -358,5 +599,6 @@ pub fn load_entry(path: &Path, catalogue: Option<&Arc<Catalogue>>, options: &Loa
         title: checked.title,
         playable,
         diagnostics: checked.diagnostics,
+        translations: Vec::new(),
     }
 }

@@ -10,6 +10,7 @@ pub mod map;
 pub mod model;
 pub mod reading;
 pub mod staging;
+pub mod translate;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
@@ -32,6 +33,8 @@ pub struct Playable {
     pub path: PathBuf,
     /// The file's text as loaded (hashed into each session's record).
     pub source: Arc<str>,
+    /// The language its words are in (`en` unless the file says or it is a translation).
+    pub language: String,
     hash: OnceLock<String>,
 }
 
@@ -45,6 +48,7 @@ impl Playable {
         path: PathBuf,
         source: Arc<str>,
     ) -> Self {
+        let language = scenario.language.clone().unwrap_or_else(|| "en".to_owned());
         Playable {
             scenario,
             catalogue,
@@ -52,6 +56,32 @@ impl Playable {
             analysis,
             path,
             source,
+            language,
+            hash: OnceLock::new(),
+        }
+    }
+
+    /// The same scenario in a translation's words, with the translated catalogue: the same
+    /// scenes, ids and scoring, and the same source hash (the record says which version of the
+    /// scenario was scored; the language is recorded apart). The analysis is made again: what a
+    /// trainee who picks the longest choice scores depends on the words.
+    pub fn translated(
+        &self,
+        language: &str,
+        translation: &translate::Translation,
+        catalogue: Arc<Catalogue>,
+    ) -> Playable {
+        let mut scenario = translate::apply_to_scenario(&self.scenario, translation);
+        scenario.language = Some(language.to_owned());
+        let analysis = graph::analyse(&scenario, &self.compiled);
+        Playable {
+            scenario,
+            catalogue,
+            compiled: self.compiled.clone(),
+            analysis,
+            path: self.path.clone(),
+            source: Arc::clone(&self.source),
+            language: language.to_owned(),
             hash: OnceLock::new(),
         }
     }

@@ -713,7 +713,7 @@ pub fn describe_rule(rule: &cues::CueRule) -> String {
     }
 }
 
-fn surface_cue_message(s: &Scenario, best: &CueOutcome) -> String {
+pub fn surface_cue_message(s: &Scenario, best: &CueOutcome) -> String {
     let verdict = if best.passes {
         format!("passes with {:.0}%", best.scaled * 100.0)
     } else {

@@ -229,6 +229,7 @@ fn a_full_disk_is_told_the_session_goes_on_and_is_saved_when_the_disk_works_agai
     let problem = mpa_trainer::app::flow::save_problem(
         app.world().resource::<Active>(),
         app.world().resource::<Unsaved>(),
+        mpa_trainer::i18n::words(mpa_trainer::i18n::Lang::En),
     )
     .unwrap();
     assert!(problem.contains("the disk is full"), "{problem}");
@@ -415,6 +416,7 @@ fn a_plan_shows_only_its_scenarios_sets_the_mode_and_is_recorded() {
     let list = mpa_trainer::app::flow::scenario_list(
         app.world().resource::<Course>(),
         app.world().resource::<mpa_trainer::app::flow::ActivePlan>(),
+        mpa_trainer::i18n::Lang::En,
     );
     // The plan's scenario that is not in the course is left out.
     assert_eq!(

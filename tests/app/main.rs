@@ -10,4 +10,5 @@
 mod common;
 
 mod flow;
+mod language;
 mod views;

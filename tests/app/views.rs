@@ -516,6 +516,15 @@ mod facilitator {
         h.get_by_label("0 of 2 sessions");
         h.get_by_label("all").click();
         h.run();
+        // Filtering by language: both sessions were played in English.
+        h.get_by_label("Español").click();
+        h.run();
+        h.get_by_label("0 of 2 sessions");
+        h.get_by_label("English").click();
+        h.run();
+        h.get_by_label("2 of 2 sessions");
+        h.get_by_label("any language").click();
+        h.run();
         // Clicking a participant asks for that session's debrief.
         h.get_by_label("T02").click();
         h.run();

@@ -5,8 +5,16 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
+    run_in(args, "C.UTF-8")
+}
+
+/// Runs the program with `LANG` set (and the other locale variables cleared).
+fn run_in(args: &[&str], lang: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .output()
         .unwrap()
 }
@@ -42,7 +50,31 @@ fn validate_exits_0_with_warnings_1_with_errors_2_when_it_cannot_run() {
     ]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(stdout(&ok).contains(": warning: length cue: in 2 of the 2 decision scenes"));
-    assert!(stderr(&ok).contains("1 scenario file and the catalogue: 0 errors, 1 warning"));
+    assert!(
+        stderr(&ok)
+            .contains("1 scenario file, 0 translations and the catalogue: 0 errors, 1 warning")
+    );
+    // The command line speaks the environment's language, or the one --lang names.
+    let args = [
+        "validate",
+        "tests/fixtures/paria.ron",
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ];
+    let es = run_in(&args, "es_TT.UTF-8");
+    assert!(
+        stderr(&es).contains(
+            "revisado 1 archivo de escenario, 0 traducciones y el catálogo: 0 errores, 1 aviso"
+        ),
+        "{}",
+        stderr(&es)
+    );
+    let mut with_flag = args.to_vec();
+    with_flag.extend(["--lang", "es"]);
+    assert!(stderr(&run(&with_flag)).contains("revisado 1 archivo"));
+    let mut english = args.to_vec();
+    english.extend(["--lang", "en"]);
+    assert!(stderr(&run_in(&english, "es_VE.UTF-8")).contains("checked 1 scenario file"));
 
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.ron");

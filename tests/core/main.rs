@@ -11,6 +11,7 @@ mod common;
 
 mod cli;
 mod course;
+mod i18n;
 mod learning;
 mod lrs;
 mod mutate;
@@ -20,4 +21,5 @@ mod props;
 mod record;
 mod report;
 mod rules;
+mod translate;
 mod validate;

@@ -92,19 +92,16 @@ fn a_participant_who_misses_child_indicators_is_sent_to_the_boy_at_the_port() {
     )]);
     let ranked = suggest(&history, &candidates);
     assert_eq!(ranked[0].scenario, "port-boy", "{ranked:#?}");
+    let why = &ranked[0].reason;
     assert!(
-        ranked[0]
-            .reason
-            .contains("Child travelling alone (missed 1 of 1)"),
-        "{}",
-        ranked[0].reason
+        why.missed
+            .contains(&("child_unaccompanied".to_owned(), 1, 1)),
+        "{why:?}"
     );
     assert!(
-        ranked[0]
-            .reason
-            .contains("Best interests of the child (2 times)"),
-        "{}",
-        ranked[0].reason
+        why.breached
+            .contains(&("best_interests_of_child".to_owned(), 2)),
+        "{why:?}"
     );
     // The assessment forms are never suggested for practice.
     assert!(ranked.iter().all(|s| !s.scenario.starts_with("assessment")));
@@ -139,7 +136,7 @@ fn with_no_history_every_practice_scenario_is_offered_and_played_ones_come_later
     let empty = suggest(&History::default(), &candidates);
     // The twelve encounters; the assessment forms are never suggested for practice.
     assert_eq!(empty.len(), 12);
-    assert!(empty[0].reason.contains("not played it yet"));
+    assert!(empty[0].reason.unplayed, "{:?}", empty[0].reason);
     // Playing the first suggestion many times, with nothing missed, moves it down the list.
     let first = empty[0].scenario.clone();
     let history = History::from_sessions((0..6).map(|_| past(&first, &[], &[], 1.0)).collect());

@@ -367,6 +367,9 @@ fn fifty_trainees_writing_into_one_folder_at_once_clobber_nothing() {
     }
     assert_eq!(ids.len(), 50);
     let out = Command::new(bin())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .args(["report"])
         .arg(&results)
         .args(["--scenarios", "tests/fixtures"])
@@ -374,7 +377,7 @@ fn fifty_trainees_writing_into_one_folder_at_once_clobber_nothing() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("50 sessions by 1 participants: 50 complete, 50 passed"),
+        text.starts_with("50 sessions by 1 participant: 50 complete, 50 passed"),
         "{text}"
     );
 }

@@ -6,8 +6,13 @@ use mpa_trainer::report::csv_export::COLUMNS;
 use std::path::Path;
 use std::process::Command;
 
+/// The program, speaking English whatever the machine's language.
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_mpa-trainer"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mpa-trainer"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    c
 }
 
 /// `report` over a results folder, with the fixture course to score interrupted sessions.
@@ -258,7 +263,32 @@ fn a_damaged_file_is_reported_and_the_others_are_read() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.starts_with("1 sessions by 1 participants: 1 complete, 1 passed"),
+        stdout.starts_with("1 session by 1 participant: 1 complete, 1 passed"),
         "{stdout}"
     );
+}
+
+#[test]
+fn the_summary_and_the_csv_say_the_language_and_speak_spanish_when_asked() {
+    let results = tempfile::tempdir().unwrap();
+    record(results.path(), "T01", BEST);
+    let csv_path = results.path().join("cohort.csv");
+    let out = report(results.path())
+        .args(["--lang", "es", "--csv"])
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("1 sesión de 1 participante: 1 completa, 1 aprobada"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Idiomas jugados: en 1"), "{stdout}");
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header.last(), Some(&"language"));
+    assert_eq!(row.last(), Some(&"en"));
 }

@@ -12,6 +12,9 @@
 #
 #   tests/packages/check.sh [OUT_DIR]     (default target/package-check)
 set -euo pipefail
+# The checks read the program's English messages.
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES
 cd "$(dirname "$0")/../.."
 REPO=$PWD
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
@@ -77,9 +80,11 @@ say "programs stripped; mpa-trainer.exe is a desktop program needing only $(wc -
 # 2. The Linux program, started from an empty folder elsewhere: it finds the course beside itself.
 cd "$OUT/elsewhere"
 "$LIN/mpa-trainer" validate >"$OUT/linux-validate.txt" 2>&1 || { cat "$OUT/linux-validate.txt"; fail "validate failed on the unpacked course"; }
-scenario_files=$(find "$REPO/scenarios" -name '*.ron' ! -name catalogue.ron | wc -l)
-grep -q "checked $scenario_files scenario files and the catalogue: 0 errors, 0 warnings" "$OUT/linux-validate.txt" ||
-  fail "the unpacked program did not find its $scenario_files scenario files: $(cat "$OUT/linux-validate.txt")"
+# Scenario files, and translations (`name.es.ron`, the catalogue's among them).
+scenario_files=$(find "$REPO/scenarios" -name '*.ron' ! -name 'catalogue*.ron' ! -name '*.??.ron' | wc -l)
+translation_files=$(find "$REPO/scenarios" -name '*.??.ron' | wc -l)
+grep -q "checked $scenario_files scenario files, $translation_files translations and the catalogue: 0 errors, 0 warnings" "$OUT/linux-validate.txt" ||
+  fail "the unpacked program did not find its $scenario_files scenario files and $translation_files translations: $(cat "$OUT/linux-validate.txt")"
 # Each test script on its scenario (by the id the scenario declares).
 scripts=0
 for s in "$REPO"/tests/scripts/*.ron; do

@@ -2,21 +2,22 @@
 //! LRS, off the frame), charts, exports, results folder, plan, and the LRS settings.
 
 use crate::access::Passphrase;
-use crate::app::chrome::{Chrome, SaveProblem, sending_words};
+use crate::app::chrome::{Chrome, SaveProblem, sending_words_in};
 use crate::app::course::{Course, CourseSource};
 use crate::app::flow::{ActivePlan, ChangeResultsDir, GoTo, choose_plan};
 use crate::app::sending::{ApplyLrsSettings, Sending, connect, lrs_settings_path};
 use crate::app::views::debrief::DebriefModel;
 use crate::app::views::facilitator::{
-    Cohort, CohortSource, FacilitatorAction, FacilitatorForm, FacilitatorModel, Gate, LrsForm,
-    facilitator_view, replayed_debrief,
+    Cohort, CohortSource, ExportProblem, FacilitatorAction, FacilitatorForm, FacilitatorModel,
+    Gate, GateError, LrsForm, LrsNotice, Notice, ShowProblem, facilitator_view, replayed_debrief,
 };
 use crate::app::{ResultsDir, Screen};
+use crate::lrs::config::SettingsError;
 use crate::lrs::{LrsError, LrsSettings};
 use crate::plan::{PlanFile, read_plans};
 use crate::report::Source;
-use crate::report::export::{export_csv, export_xapi};
-use crate::report::replay::replay_session;
+use crate::report::export::{ExportError, export_csv, export_xapi};
+use crate::report::replay::{ReplayError, replay_session};
 use crate::scenario::Library;
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
@@ -70,7 +71,7 @@ fn start_reading(
         CohortSource::Lrs => match connect(settings) {
             Some(l) => Some(l),
             None => {
-                state.form.message = Some("Set the LRS first.".to_owned());
+                state.form.message = Some(Notice::LrsNotSet);
                 state.source = CohortSource::Folder;
                 None
             }
@@ -78,7 +79,7 @@ fn start_reading(
     };
     let wake = proxy.map(|p| (**p).clone());
     let started = std::thread::Builder::new()
-        .name("mpa-trainer cohort".to_owned())
+        .name("mpa-trainer cohort".to_owned()) // i18n-ok: a thread's name
         .spawn(move || {
             let now = time::OffsetDateTime::now_utc();
             let cohort = match &lrs {
@@ -99,7 +100,7 @@ fn start_reading(
         });
     match started {
         Ok(_) => state.reading = Some(Mutex::new(receive)),
-        Err(e) => state.form.message = Some(format!("The results cannot be read: {e}.")),
+        Err(e) => state.form.message = Some(Notice::CannotRead(e.to_string())),
     }
 }
 
@@ -116,29 +117,19 @@ fn pick_up_cohort(
         Err(_) => Err(mpsc::TryRecvError::Disconnected),
     };
     let read = match polled {
-        Ok(read) => read,
+        Ok(read) => Some(read),
         Err(mpsc::TryRecvError::Empty) => return,
-        Err(mpsc::TryRecvError::Disconnected) => Err(LrsError::BadAnswer(
-            "the reading stopped unexpectedly".to_owned(),
-        )),
+        Err(mpsc::TryRecvError::Disconnected) => None,
     };
     state.reading = None;
     redraw.write(bevy::window::RequestRedraw);
     match read {
-        Ok(cohort) => {
-            state.form.message = Some(format!(
-                "{} sessions read from {}.",
-                cohort.rows.len(),
-                match state.source {
-                    CohortSource::Folder => "this computer's folder",
-                    CohortSource::Lrs => "the LRS",
-                }
-            ));
+        Some(Ok(cohort)) => {
+            state.form.message = Some(Notice::Read(cohort.rows.len(), state.source));
             state.cohort = cohort;
         }
-        Err(e) => {
-            state.form.message = Some(format!("The LRS could not be read: {e}."));
-        }
+        Some(Err(e)) => state.form.message = Some(Notice::LrsUnreadable(e)),
+        None => state.form.message = Some(Notice::ReadingStopped),
     }
 }
 
@@ -165,28 +156,40 @@ fn save_lrs(form: &mut LrsForm, commands: &mut Commands) {
     };
     if settings.is_set() {
         if let Err(e) = settings.endpoint() {
-            form.message = Some(format!("Not saved: {e}."));
+            form.message = Some(LrsNotice::BadEndpoint(e));
             return;
         }
         if settings.key.is_empty() || settings.secret.is_empty() {
-            form.message = Some("Not saved: the LRS needs a key and a secret.".to_owned());
+            form.message = Some(LrsNotice::NeedsKey);
             return;
         }
     }
     let Some(path) = lrs_settings_path() else {
-        form.message = Some("Not saved: this computer has no configuration folder.".to_owned());
+        form.message = Some(LrsNotice::NoConfigFolder);
         return;
     };
     match settings.save(&path) {
         Ok(()) => {
             form.message = Some(if settings.is_set() {
-                "Saved: results are sent to the LRS from now on.".to_owned()
+                LrsNotice::SavedSending
             } else {
-                "Saved: results stay on this computer.".to_owned()
+                LrsNotice::SavedLocal
             });
             commands.trigger(ApplyLrsSettings(settings));
         }
-        Err(e) => form.message = Some(format!("Not saved: {e}.")),
+        Err(SettingsError::Io(e)) => form.message = Some(LrsNotice::SaveFailed(e.to_string())),
+        Err(SettingsError::Damaged(d)) => form.message = Some(LrsNotice::Damaged(d)),
+    }
+}
+
+/// Why a session cannot be shown, as values the view puts into words.
+fn show_problem(e: ReplayError) -> ShowProblem {
+    match e {
+        ReplayError::Unreadable(detail) => ShowProblem::Unreadable(detail),
+        ReplayError::NoStart => ShowProblem::NoStart,
+        ReplayError::NoScenario(id) => ShowProblem::NoScenario(id),
+        ReplayError::UnknownRules(version) => ShowProblem::UnknownRules(version),
+        ReplayError::Changed(step, e) => ShowProblem::Changed(step, e.to_string()),
     }
 }
 
@@ -226,7 +229,7 @@ fn export(
     course: &Course,
     lrs: Option<&(Arc<dyn crate::lrs::Lrs>, String)>,
     xapi: bool,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, ExportProblem> {
     let stamp = time::OffsetDateTime::now_utc();
     let name = format!(
         "export-{:04}{:02}{:02}-{:02}{:02}{:02}.{}",
@@ -240,7 +243,7 @@ fn export(
     );
     let exports = dir.join("exports");
     std::fs::create_dir_all(&exports)
-        .map_err(|e| format!("cannot create {}: {e}", exports.display()))?;
+        .map_err(|e| ExportProblem::CreateFolder(exports.display().to_string(), e.to_string()))?;
     let path = exports.join(name);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -251,7 +254,7 @@ fn export(
     }
     let file = options
         .open(&path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        .map_err(|e| ExportProblem::CreateFile(path.display().to_string(), e.to_string()))?;
     let out = std::io::BufWriter::new(file);
     let library = Some(course.library.as_ref());
     let source = match lrs {
@@ -268,12 +271,15 @@ fn export(
     } else {
         export_csv(&source, library, out)
     };
-    written.map(|_| path).map_err(|e| e.to_string())
+    written.map(|_| path).map_err(|e| match e {
+        ExportError::Lrs(e) => ExportProblem::Lrs(e),
+        ExportError::Write(detail) => ExportProblem::Write(detail),
+    })
 }
 
 #[expect(
     clippy::too_many_arguments,
-    reason = "a Bevy system takes its resources as parameters"
+    reason = "a Bevy system takes its resources as parameters" // i18n-ok
 )]
 fn facilitator_ui(
     mut contexts: EguiContexts,
@@ -313,7 +319,9 @@ fn facilitator_ui(
         source: state.source,
         reading: state.reading.is_some(),
         lrs_set: sending.as_ref().is_some_and(|s| s.settings.is_set()),
-        sending: sending.as_ref().and_then(|s| sending_words(&s.status)),
+        sending: sending
+            .as_ref()
+            .and_then(|s| sending_words_in(crate::app::words::words(&ctx), &s.status)),
     };
     let form = &mut state.form;
     let action = chrome.frame(&ctx, |ui| facilitator_view(ui, &model, form));
@@ -337,15 +345,15 @@ fn facilitator_ui(
             .set(&state.form.passphrase, &state.form.again)
         {
             Ok(()) => open_now(state),
-            Err(e) => state.form.error = Some(format!("Not set: {e}.")),
+            Err(e) => state.form.error = Some(GateError::NotSet(e)),
         },
         Some(FacilitatorAction::Unlock) => match state.passphrase.check(&state.form.passphrase) {
             Ok(true) => open_now(state),
             Ok(false) => {
                 state.form.passphrase.clear();
-                state.form.error = Some("That is not the passphrase.".to_owned());
+                state.form.error = Some(GateError::Wrong);
             }
-            Err(e) => state.form.error = Some(e.to_string()),
+            Err(e) => state.form.error = Some(GateError::Access(e)),
         },
         Some(FacilitatorAction::Lock) => commands.trigger(GoTo(Screen::Start)),
         Some(FacilitatorAction::Refresh) => {
@@ -363,27 +371,23 @@ fn facilitator_ui(
                 .then(|| connect(&settings))
                 .flatten();
             state.form.message = Some(match export(&dir.0, &course, lrs.as_ref(), xapi) {
-                Ok(p) => format!("Exported to {}", p.display()),
-                Err(e) => format!("The export failed: {e}"),
+                Ok(p) => Notice::Exported(p.display().to_string()),
+                Err(e) => Notice::ExportFailed(e),
             });
         }
         Some(FacilitatorAction::ChangeResultsDir(d)) => {
             commands.trigger(ChangeResultsDir(d.clone()));
             state.source = CohortSource::Folder;
             start_reading(state, &d, &course.library, &settings, proxy);
-            state.form.message = Some(format!("Sessions are now saved in {}", d.display()));
+            state.form.message = Some(Notice::SavedIn(d.display().to_string()));
         }
         Some(FacilitatorAction::OpenSession(path)) if path.starts_with("lrs:") => {
-            state.form.message = Some(
-                "This session was read from the LRS: its step-by-step debrief is on the computer \
-                 that recorded it."
-                    .to_owned(),
-            );
+            state.form.message = Some(Notice::FromLrs);
         }
         Some(FacilitatorAction::OpenSession(path)) => {
             match replay_session(&path, &course.library) {
                 Ok(r) => state.detail = Some(replayed_debrief(&r)),
-                Err(e) => state.form.message = Some(format!("That session cannot be shown: {e}.")),
+                Err(e) => state.form.message = Some(Notice::CannotShow(show_problem(e))),
             }
         }
         Some(FacilitatorAction::CloseSession) => state.detail = None,

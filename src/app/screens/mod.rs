@@ -32,11 +32,12 @@ fn ready_signal(app: &mut App) {
             *frames += 1;
             if *frames == 2 {
                 eprintln!(
-                    "ready: first interactive frame after {} ms",
+                    "ready: first interactive frame after {} ms", // i18n-ok: read by scripts
                     started.elapsed().as_millis()
                 );
             }
-            eprintln!("frame {} at {} ms", *frames, started.elapsed().as_millis());
+            // i18n-ok below: read by scripts, not people
+            eprintln!("frame {} at {} ms", *frames, started.elapsed().as_millis()); // i18n-ok
         });
     }
 }

@@ -8,7 +8,9 @@ use crate::app::flow::{Act, Active, Leave};
 use crate::app::views::play::{Figure, PlayAction, PlayModel, StageLayout, StageModel, play_view};
 use crate::app::{Screen, Trainee};
 use crate::engine::session::Session;
+use crate::i18n::Words;
 use crate::scenario::model::{Face, SceneKind};
+use crate::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::collections::HashMap;
@@ -77,8 +79,10 @@ impl Faces {
     }
 }
 
-/// The picture of the current scene, with the textures drawn so far (asking for the others).
+/// The picture of the current scene, with the textures drawn so far (asking for the others);
+/// its description in words `w`.
 fn stage_of(
+    w: &Words,
     session: &Session,
     art: &mut Art,
     faces: &mut Faces,
@@ -109,11 +113,8 @@ fn stage_of(
                 .find(|s| s.who == x.who)
                 .map(|s| s.face);
             if before != Some(x.face) {
-                alt.push_str(&format!(
-                    " {} now looks {}.",
-                    person.name,
-                    face_word(x.face)
-                ));
+                alt.push(' ');
+                alt.push_str(&looks(w, &person.name, x.face));
             }
             Some(Figure {
                 name: person.name.clone(),
@@ -132,15 +133,15 @@ fn stage_of(
     })
 }
 
-/// A face in words, for the screen reader's description.
-fn face_word(face: Face) -> &'static str {
+/// A person's new face in words, for the screen reader's description ("Ana now looks relieved.").
+fn looks(w: &Words, name: &str, face: Face) -> String {
     match face {
-        Face::Calm => "calm",
-        Face::Afraid => "afraid",
-        Face::Wary => "wary",
-        Face::Sad => "sad",
-        Face::Relieved => "relieved",
-        Face::Angry => "angry",
+        Face::Calm => tr!(w, "play-looks-calm", name = name),
+        Face::Afraid => tr!(w, "play-looks-afraid", name = name),
+        Face::Wary => tr!(w, "play-looks-wary", name = name),
+        Face::Sad => tr!(w, "play-looks-sad", name = name),
+        Face::Relieved => tr!(w, "play-looks-relieved", name = name),
+        Face::Angry => tr!(w, "play-looks-angry", name = name),
     }
 }
 
@@ -186,6 +187,7 @@ fn play_ui(
     {
         art.receive(&ctx);
         model.stage = stage_of(
+            crate::app::words::words(&ctx),
             &playing.session,
             &mut art,
             &mut faces,

@@ -28,10 +28,11 @@ fn read_progress(
     dir: Res<ResultsDir>,
     course: Res<Course>,
     plan: Res<crate::app::flow::ActivePlan>,
+    settings: Res<crate::app::settings::Settings>,
     mut progress: ResMut<Progress>,
 ) {
     let history = History::read(&dir.0, &trainee.participant);
-    let list = scenario_list(&course, &plan);
+    let list = scenario_list(&course, &plan, settings.language);
     progress.0 = ProgressModel::of(
         &trainee.participant,
         &history,

@@ -3,8 +3,10 @@
 use crate::app::chrome::Chrome;
 use crate::app::course::Course;
 use crate::app::flow::{ActivePlan, FlowNotice, GoTo, StartScenario, scenario_list};
-use crate::app::views::progress::due_words;
-use crate::app::views::select::{BrokenCard, Card, SelectAction, SelectModel, select_view};
+use crate::app::views::progress::{Due, due_topics};
+use crate::app::views::select::{
+    BrokenCard, Card, SelectAction, SelectModel, SelectNotice, select_view,
+};
 use crate::app::{ResultsDir, Screen, Trainee};
 use crate::practice::{History, suggest_due};
 use crate::record::Mode;
@@ -18,9 +20,9 @@ use std::collections::HashMap;
 #[derive(Resource, Default)]
 pub struct BestResults {
     pub best: HashMap<String, (f64, bool)>,
-    pub suggestion: Option<(String, String)>,
-    /// What is due for review today, in words, and whether the delayed form is due.
-    pub due: Vec<String>,
+    pub suggestion: Option<(String, crate::practice::Reason)>,
+    /// What is due for review today (labels in place), and whether the delayed form is due.
+    pub due: Vec<Due>,
     pub delayed_form_due: bool,
 }
 
@@ -46,14 +48,19 @@ fn read_best_results(
     let library = &course.library;
     let now = time::OffsetDateTime::now_utc();
     let schedule = crate::spacing::schedule_in(Some(library), &history.sessions, now);
-    best.due = due_words(&schedule, library);
+    best.due = due_topics(&schedule, library);
     best.delayed_form_due = schedule.delayed_form_due(now);
     let due: Vec<&str> = schedule.due_indicators().collect();
     best.suggestion = (trainee.mode == Mode::Practice)
         .then(|| {
-            suggest_due(&history, &scenario_list(&course, &plan), &due)
-                .into_iter()
-                .next()
+            // Only the ids are read: any language gives the same list.
+            suggest_due(
+                &history,
+                &scenario_list(&course, &plan, crate::i18n::Lang::default()),
+                &due,
+            )
+            .into_iter()
+            .next()
         })
         .flatten()
         .map(|s| (s.scenario, s.reason));
@@ -66,8 +73,9 @@ pub fn select_model(
     trainee: &Trainee,
     best: &BestResults,
     notice: Option<String>,
+    lang: crate::i18n::Lang,
 ) -> SelectModel {
-    let list = scenario_list(course, plan);
+    let list = scenario_list(course, plan, lang);
     let cards: Vec<Card> = list
         .iter()
         .map(|p| {
@@ -92,45 +100,42 @@ pub fn select_model(
                 || e.path.display().to_string(),
                 |t| format!("{t} ({})", e.path.display()),
             ),
-            error: e
-                .first_error()
-                .map_or_else(|| "cannot be played".to_owned(), ToString::to_string),
+            error: e.first_error().map(ToString::to_string),
         })
         .collect();
     let suggestion = best.suggestion.as_ref().and_then(|(id, why)| {
-        cards
-            .iter()
-            .position(|c| &c.id == id)
-            .map(|i| (i, why.clone()))
+        let i = cards.iter().position(|c| &c.id == id)?;
+        let labelled = list
+            .get(i)
+            .map(|p| crate::app::views::reasons::labelled(why, &p.catalogue))?;
+        Some((i, labelled))
     });
     SelectModel {
         cards,
         participant: trainee.participant.clone(),
-        mode_label: trainee.mode.label().to_owned(),
+        mode: trainee.mode,
         broken,
         suggestion,
         due: best.due.clone(),
         delayed_form_due: best.delayed_form_due,
         notice: notice
+            .map(SelectNotice::Text)
             .or_else(|| {
                 plan.plan().map(|p| {
-                    format!(
-                        "Today's plan: {}",
-                        if p.title.is_empty() {
-                            &p.code
-                        } else {
-                            &p.title
-                        }
-                    )
+                    SelectNotice::Plan(if p.title.is_empty() {
+                        p.code.clone()
+                    } else {
+                        p.title.clone()
+                    })
                 })
             })
-            .or_else(|| course.notice.clone()),
+            .or_else(|| course.notice.clone().map(SelectNotice::Text)),
     }
 }
 
 #[expect(
     clippy::too_many_arguments,
-    reason = "a Bevy system takes its resources as parameters"
+    reason = "a Bevy system takes its resources as parameters" // i18n-ok
 )]
 fn select_ui(
     mut contexts: EguiContexts,
@@ -143,7 +148,14 @@ fn select_ui(
     mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let model = select_model(&course, &plan, &trainee, &best, notice.0.clone());
+    let model = select_model(
+        &course,
+        &plan,
+        &trainee,
+        &best,
+        notice.0.clone(),
+        chrome.language(),
+    );
     match chrome.frame(&ctx, |ui| select_view(ui, &model)) {
         Some(SelectAction::Play(id)) => commands.trigger(StartScenario(id)),
         Some(SelectAction::Back) => commands.trigger(GoTo(Screen::Start)),

@@ -60,10 +60,10 @@ fn start_ui(
         notices.push(n.clone());
     }
     if course.library.catalogue.is_none() {
-        notices.push(
-            "The catalogue could not be loaded: no scenario can be played. Ask your facilitator."
-                .to_owned(),
-        );
+        notices.push(crate::tr!(
+            crate::app::words::words(&ctx),
+            "notice-no-catalogue"
+        ));
     }
     let model = StartModel {
         resumable: state
@@ -109,6 +109,7 @@ fn start_ui(
             commands.trigger(GoTo(Screen::Progress));
         }
         Some(StartAction::Facilitator) => commands.trigger(GoTo(Screen::Facilitator)),
+        Some(StartAction::Language(lang)) => chrome.set_language(lang),
         None => {}
     }
     Ok(())

@@ -5,44 +5,142 @@
 
 use super::path_map::{PathMapModel, path_map};
 use super::widgets::{
-    grade_badge, grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour,
+    grade_colour, is_high_contrast, outcome_colour, pct, section, verdict_colour,
 };
+use crate::app::words::w as words;
 use crate::engine::Score;
 use crate::engine::scoring::{ObservationOutcome, Rules};
 use crate::engine::session::{Cause, CriticalError, PathStep, Session};
+use crate::i18n::Words;
 use crate::record::Mode;
 use crate::scenario::graph::State;
 use crate::scenario::model::{
     Catalogue, FactorKind, Grade, Level, Outcome, Rating, Scenario, SceneKind,
 };
+use crate::tr;
 use egui::{RichText, Ui};
+
+/// Which competency a line of the debrief is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompetencyKind {
+    Indicators,
+    Decisions,
+    Referral,
+    Classification,
+}
+
+/// A referral's points, out of how many, and the services ticked (their labels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferralDetail {
+    pub points: i32,
+    pub max_points: i32,
+    pub ticked: Vec<String>,
+}
+
+/// What lies behind a competency's score.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    /// Indicators under the first version of the rules (scored as F1).
+    IndicatorsV1 {
+        hits: u32,
+        misses: u32,
+        false_alarms: u32,
+        recall: f64,
+        precision: f64,
+        d_prime: f64,
+    },
+    /// Indicators under the current rules (informedness).
+    IndicatorsV2 {
+        hits: u32,
+        misses: u32,
+        false_alarms: u32,
+        red_herrings: u32,
+        recall: f64,
+        false_alarm_rate: f64,
+        precision: f64,
+        d_prime: f64,
+    },
+    Decisions {
+        points: i32,
+        best: i32,
+        taken: u32,
+    },
+    Referrals(Vec<ReferralDetail>),
+    /// Each classification's answer (its label) and whether it was right.
+    Classifications(Vec<(String, bool)>),
+}
 
 /// A competency's line in the debrief.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Competency {
-    pub name: &'static str,
+    pub kind: CompetencyKind,
     /// `None`: it did not occur in this session, and is left out of the overall score.
     pub score: Option<f64>,
-    pub detail: String,
+    /// `None`: withheld.
+    pub detail: Option<Detail>,
 }
 
-/// A critical error or a breach, with where it happened and why it matters.
+/// Where something happened.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub scene: String,
-    pub what: String,
+pub enum At {
+    /// A scene, by its label.
+    Scene(String),
+    /// The ending the session reached.
+    Ending,
+    /// A referral form.
+    Referral,
+    /// A classification form.
+    Classification,
+}
+
+/// A critical error, as the debrief names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Critical {
+    /// A critical choice: its text, or its number (from 1) when the scene has no such choice.
+    Choice {
+        text: Option<String>,
+        number: usize,
+    },
+    /// A referral to a harmful service (its label).
+    HarmfulService(String),
+    NoConsent,
+    /// The encounter ended in harm, at the ending with this title.
+    EndedInHarm(String),
+    /// The person was left without protection, at the ending with this title.
+    LeftUnprotected(String),
+    /// A critical error the record gives only a reason for, if that.
+    Unrecorded(Option<String>),
+}
+
+/// A critical error (`W`: [`Critical`]) or a breach (`W`: the principle's label), with where it
+/// happened and why it matters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem<W> {
+    pub scene: At,
+    pub what: W,
     pub why: String,
+}
+
+/// What the trainee did at a step, or what the best path would have done.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deed {
+    /// A choice, by its text.
+    Chose(String),
+    /// A referral to these services (their labels).
+    Referred(Vec<String>),
+    /// A classification as this case type (its label).
+    Recorded(String),
 }
 
 /// One step of the trainee's path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepRow {
-    pub scene: String,
-    pub did: String,
+    pub scene: At,
+    pub did: Deed,
     pub grade: Option<Grade>,
     pub feedback: String,
     /// What the best path would have done here instead, with its grade and feedback.
-    pub better: Option<(String, Option<Grade>, String)>,
+    pub better: Option<(Deed, Option<Grade>, String)>,
 }
 
 /// An observation in the indicator review.
@@ -62,7 +160,7 @@ pub struct JudgementRow {
     /// The scene's label.
     pub scene: String,
     /// What the trainee did there (the choice, the services, the case type).
-    pub did: String,
+    pub did: Option<Deed>,
     pub percent: u8,
     pub right: bool,
 }
@@ -73,7 +171,7 @@ pub struct UnheardRow {
     pub text: String,
     pub note: String,
     /// What the trainee did at the step after which it could no longer be heard.
-    pub lost_at: Option<String>,
+    pub lost_at: Option<Deed>,
 }
 
 /// A vulnerability factor the session showed, noted or not.
@@ -90,6 +188,17 @@ pub struct FactorReview {
     pub noted: bool,
 }
 
+/// Why a session did not pass.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reason {
+    /// No ending was reached.
+    Unfinished,
+    /// This many critical errors.
+    CriticalErrors(usize),
+    /// The overall score is below the pass mark.
+    BelowPassMark { score: f64, pass_mark: f64 },
+}
+
 /// Everything the debrief shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DebriefModel {
@@ -98,13 +207,13 @@ pub struct DebriefModel {
     pub participant: String,
     pub mode: Mode,
     pub passed: bool,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     pub ending: Option<(String, String, Outcome)>,
     pub scaled: f64,
     pub pass_mark: f64,
     pub competencies: Vec<Competency>,
-    pub critical: Vec<Problem>,
-    pub breaches: Vec<Problem>,
+    pub critical: Vec<Problem<Critical>>,
+    pub breaches: Vec<Problem<String>>,
     pub steps: Vec<StepRow>,
     /// The scenes, the path taken and the best path (none while answers are withheld).
     pub map: Option<PathMapModel>,
@@ -158,82 +267,65 @@ impl DebriefModel {
         let rules = session.rules();
         let visited_obs = i.hits + i.misses + i.red_herrings + i.factors_noted + i.factors_missed;
         let indicator_detail = match rules {
-            Rules::V1 => format!(
-                "{} found, {} missed, {} false alarm{}; recall {}, precision {}, sensitivity d′ {:.2} \
-                 (scored as F1, under the first version of the rules)",
-                i.hits,
-                i.misses,
-                i.false_alarms,
-                if i.false_alarms == 1 { "" } else { "s" },
-                pct(i.recall),
-                pct(i.precision),
-                i.d_prime
-            ),
-            Rules::V2 => format!(
-                "{} found, {} missed; {} of {} ordinary detail{} flagged. Indicators found (by \
-                 strength) {} minus false alarms {}; precision {}, sensitivity d′ {:.2}",
-                i.hits,
-                i.misses,
-                i.false_alarms,
-                i.red_herrings,
-                if i.red_herrings == 1 { "" } else { "s" },
-                pct(i.recall),
-                pct(i.false_alarm_rate()),
-                pct(i.precision),
-                i.d_prime
-            ),
+            Rules::V1 => Detail::IndicatorsV1 {
+                hits: i.hits,
+                misses: i.misses,
+                false_alarms: i.false_alarms,
+                recall: i.recall,
+                precision: i.precision,
+                d_prime: i.d_prime,
+            },
+            Rules::V2 => Detail::IndicatorsV2 {
+                hits: i.hits,
+                misses: i.misses,
+                false_alarms: i.false_alarms,
+                red_herrings: i.red_herrings,
+                recall: i.recall,
+                false_alarm_rate: i.false_alarm_rate(),
+                precision: i.precision,
+                d_prime: i.d_prime,
+            },
         };
         let competencies = vec![
             Competency {
-                name: "Recognising indicators",
+                kind: CompetencyKind::Indicators,
                 score: (visited_obs > 0).then_some(i.score),
-                detail: indicator_detail,
+                detail: Some(indicator_detail),
             },
             Competency {
-                name: "Decisions",
+                kind: CompetencyKind::Decisions,
                 score: score.decisions.score,
-                detail: format!(
-                    "{} of the best {} points over {} graded choice{}",
-                    score.decisions.points,
-                    score.decisions.best,
-                    score.decisions.taken,
-                    if score.decisions.taken == 1 { "" } else { "s" }
-                ),
+                detail: Some(Detail::Decisions {
+                    points: score.decisions.points,
+                    best: score.decisions.best,
+                    taken: score.decisions.taken,
+                }),
             },
             Competency {
-                name: "Referral",
+                kind: CompetencyKind::Referral,
                 score: score.referral.map(|r| r.score),
-                detail: session
-                    .referrals()
-                    .iter()
-                    .map(|r| {
-                        let ticked: Vec<&str> = r.services.iter().map(|x| cat.label(x)).collect();
-                        format!(
-                            "{} of {} points ({})",
-                            r.points,
-                            r.max_points,
-                            if ticked.is_empty() {
-                                "nothing ticked".to_owned()
-                            } else {
-                                ticked.join(", ")
-                            }
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                detail: Some(Detail::Referrals(
+                    session
+                        .referrals()
+                        .iter()
+                        .map(|r| ReferralDetail {
+                            points: r.points,
+                            max_points: r.max_points,
+                            ticked: r.services.iter().map(|x| cat.label(x).to_owned()).collect(),
+                        })
+                        .collect(),
+                )),
             },
             Competency {
-                name: "Classification",
+                kind: CompetencyKind::Classification,
                 score: score.classification.map(|c| c.score),
-                detail: session
-                    .classifications()
-                    .iter()
-                    .map(|c| {
-                        cat.label(&c.answer).to_owned()
-                            + if c.correct { " (right)" } else { " (wrong)" }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                detail: Some(Detail::Classifications(
+                    session
+                        .classifications()
+                        .iter()
+                        .map(|c| (cat.label(&c.answer).to_owned(), c.correct))
+                        .collect(),
+                )),
             },
         ];
 
@@ -269,8 +361,8 @@ impl DebriefModel {
             .iter()
             .map(|c| Problem {
                 scene: match c.cause {
-                    Cause::EndedInHarm | Cause::LeftUnprotected => "the ending".to_owned(),
-                    _ => scene_of(&c.scene),
+                    Cause::EndedInHarm | Cause::LeftUnprotected => At::Ending,
+                    _ => At::Scene(scene_of(&c.scene)),
                 },
                 what: critical_words(c, s, cat),
                 why: match c.cause {
@@ -283,7 +375,7 @@ impl DebriefModel {
             .breaches
             .iter()
             .map(|b| Problem {
-                scene: scene_of(&b.scene),
+                scene: At::Scene(scene_of(&b.scene)),
                 what: cat.label(&b.principle).to_owned(),
                 why: cat
                     .principle(&b.principle)
@@ -365,8 +457,7 @@ impl DebriefModel {
                         Some(*scene) == index
                     })
                     .and_then(|step| step_row(session, step))
-                    .map(|row| row.did)
-                    .unwrap_or_default();
+                    .map(|row| row.did);
                 JudgementRow {
                     scene: scene_of(&j.scene),
                     did,
@@ -423,7 +514,7 @@ impl DebriefModel {
         self.withheld = true;
         self.ending = None;
         for c in &mut self.competencies {
-            c.detail.clear();
+            c.detail = None;
         }
         self.critical.clear();
         self.breaches.clear();
@@ -436,59 +527,49 @@ impl DebriefModel {
     }
 }
 
-/// Why a session did not pass, in plain words (empty when it passed).
-pub fn reasons_not_passed(score: &Score) -> Vec<String> {
+/// Why a session did not pass (empty when it passed).
+pub fn reasons_not_passed(score: &Score) -> Vec<Reason> {
     let mut reasons = Vec::new();
     if !score.complete {
-        reasons.push("The scenario was not finished: no ending was reached.".to_owned());
+        reasons.push(Reason::Unfinished);
     }
     let n = score.critical_errors.len();
     if n > 0 {
-        reasons.push(format!(
-            "{n} critical error{}: any critical error fails the scenario.",
-            if n == 1 { "" } else { "s" }
-        ));
+        reasons.push(Reason::CriticalErrors(n));
     }
     if score.scaled < score.pass_mark {
-        reasons.push(format!(
-            "The overall score {:.0}% is below the pass mark of {:.0}%.",
-            score.scaled * 100.0,
-            score.pass_mark * 100.0
-        ));
+        reasons.push(Reason::BelowPassMark {
+            score: score.scaled,
+            pass_mark: score.pass_mark,
+        });
     }
     reasons
 }
 
-/// A critical error in plain words.
-pub fn critical_words(c: &CriticalError, s: &Scenario, cat: &Catalogue) -> String {
+/// A critical error, named from the scenario and the catalogue.
+pub fn critical_words(c: &CriticalError, s: &Scenario, cat: &Catalogue) -> Critical {
     let ending_title = || match s.scene_index(&c.scene).and_then(|i| s.scene(i)) {
         Some(SceneKind::Ending(e)) => e.title.clone(),
         _ => c.scene.clone(),
     };
     match &c.cause {
-        Cause::CriticalChoice { choice } => {
-            let text = s
+        Cause::CriticalChoice { choice } => Critical::Choice {
+            text: s
                 .scene_index(&c.scene)
                 .and_then(|i| s.scene(i))
                 .and_then(|k| match k {
                     SceneKind::Scene(sc) => sc.choices.get(*choice).map(|x| x.text.clone()),
                     _ => None,
-                })
-                .unwrap_or_else(|| format!("choice {}", choice + 1));
-            format!("Took a critical choice: \"{text}\"")
-        }
+                }),
+            number: choice + 1,
+        },
         Cause::HarmfulService { service } => {
-            format!("Referred to a harmful service: {}", cat.label(service))
+            Critical::HarmfulService(cat.label(service).to_owned())
         }
-        Cause::NoConsent => "Referred the person without their informed consent".to_owned(),
-        Cause::EndedInHarm => format!("The encounter ended in harm: {}", ending_title()),
-        Cause::LeftUnprotected => {
-            format!("The person was left without protection: {}", ending_title())
-        }
-        Cause::Unrecorded => c
-            .reason
-            .clone()
-            .unwrap_or_else(|| "A critical error".to_owned()),
+        Cause::NoConsent => Critical::NoConsent,
+        Cause::EndedInHarm => Critical::EndedInHarm(ending_title()),
+        Cause::LeftUnprotected => Critical::LeftUnprotected(ending_title()),
+        Cause::Unrecorded => Critical::Unrecorded(c.reason.clone()),
     }
 }
 
@@ -497,24 +578,6 @@ fn ending_text(s: &Scenario, id: &str) -> String {
     match s.scene_index(id).and_then(|i| s.scene(i)) {
         Some(SceneKind::Ending(e)) => e.text.clone(),
         _ => String::new(),
-    }
-}
-
-/// Plain words for a level of vulnerability factors.
-pub fn level_words(level: Level) -> &'static str {
-    match level {
-        Level::Individual => "Individual",
-        Level::Household => "Household and family",
-        Level::Community => "Community",
-        Level::Structural => "Structural",
-    }
-}
-
-/// Plain words for a kind of factor.
-pub fn factor_kind_words(kind: FactorKind) -> &'static str {
-    match kind {
-        FactorKind::Risk => "risk",
-        FactorKind::Protective => "protective",
     }
 }
 
@@ -552,15 +615,18 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
                 (best != *choice && best_value > taken_value).then(|| {
                     let b = &sc.choices[best];
                     (
-                        b.text.clone(),
+                        Deed::Chose(b.text.clone()),
                         b.grade,
                         b.feedback.clone().unwrap_or_default(),
                     )
                 })
             });
             Some(StepRow {
-                scene: scene_label(Some(&SceneKind::Scene(sc.clone())), s.scene_id(*scene)),
-                did: c.text.clone(),
+                scene: At::Scene(scene_label(
+                    Some(&SceneKind::Scene(sc.clone())),
+                    s.scene_id(*scene),
+                )),
+                did: Deed::Chose(c.text.clone()),
                 grade: c.grade,
                 feedback: c.feedback.clone().unwrap_or_default(),
                 better,
@@ -571,12 +637,16 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
                 return None;
             };
             let rec = session.referrals().get(*record)?;
-            let ticked: Vec<&str> = rec.services.iter().map(|x| cat.label(x)).collect();
-            let should: Vec<&str> = r
+            let ticked: Vec<String> = rec
+                .services
+                .iter()
+                .map(|x| cat.label(x).to_owned())
+                .collect();
+            let should: Vec<String> = r
                 .services
                 .iter()
                 .filter(|(_, rating)| matches!(rating, Rating::Required | Rating::Recommended))
-                .map(|(id, _)| cat.label(id))
+                .map(|(id, _)| cat.label(id).to_owned())
                 .collect();
             let all_right = r.services.iter().all(|(id, rating)| {
                 let t = rec.services.iter().any(|x| x == id);
@@ -586,21 +656,11 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
                 }
             });
             Some(StepRow {
-                scene: "Referral".to_owned(),
-                did: if ticked.is_empty() {
-                    "Referred to no service".to_owned()
-                } else {
-                    format!("Referred to {}", ticked.join(", "))
-                },
+                scene: At::Referral,
+                did: Deed::Referred(ticked),
                 grade: None,
                 feedback: r.feedback.clone().unwrap_or_default(),
-                better: (!all_right).then(|| {
-                    (
-                        format!("Refer to {}", should.join(", ")),
-                        None,
-                        String::new(),
-                    )
-                }),
+                better: (!all_right).then(|| (Deed::Referred(should), None, String::new())),
             })
         }
         PathStep::Classify { scene, record } => {
@@ -609,13 +669,13 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
             };
             let rec = session.classifications().get(*record)?;
             Some(StepRow {
-                scene: "Classification".to_owned(),
-                did: format!("Recorded as {}", cat.label(&rec.answer)),
+                scene: At::Classification,
+                did: Deed::Recorded(cat.label(&rec.answer).to_owned()),
                 grade: None,
                 feedback: c.feedback.clone().unwrap_or_default(),
                 better: (!rec.correct).then(|| {
                     (
-                        format!("Record it as {}", cat.label(&c.answer)),
+                        Deed::Recorded(cat.label(&c.answer).to_owned()),
                         None,
                         String::new(),
                     )
@@ -625,35 +685,286 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
     }
 }
 
+/// The words for a grade.
+pub fn grade_words(w: &Words, grade: Grade) -> String {
+    match grade {
+        Grade::Appropriate => tr!(w, "debrief-grade-appropriate"),
+        Grade::Acceptable => tr!(w, "debrief-grade-acceptable"),
+        Grade::Suboptimal => tr!(w, "debrief-grade-suboptimal"),
+        Grade::Harmful => tr!(w, "debrief-grade-harmful"),
+    }
+}
+
+/// A grade as a coloured word.
+fn grade_badge(ui: &mut Ui, w: &Words, grade: Grade) {
+    let hc = is_high_contrast(ui);
+    ui.label(
+        RichText::new(grade_words(w, grade))
+            .strong()
+            .color(grade_colour(grade, hc)),
+    );
+}
+
+/// The words for what an ending leaves the person with.
+pub fn outcome_words(w: &Words, outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Protected => tr!(w, "debrief-outcome-protected"),
+        Outcome::PartlyProtected => tr!(w, "debrief-outcome-partly-protected"),
+        Outcome::NotProtected => tr!(w, "debrief-outcome-not-protected"),
+        Outcome::Harmed => tr!(w, "debrief-outcome-harmed"),
+    }
+}
+
+/// The words for a level of vulnerability factors.
+pub fn level_words(w: &Words, level: Level) -> String {
+    match level {
+        Level::Individual => tr!(w, "debrief-level-individual"),
+        Level::Household => tr!(w, "debrief-level-household"),
+        Level::Community => tr!(w, "debrief-level-community"),
+        Level::Structural => tr!(w, "debrief-level-structural"),
+    }
+}
+
+/// The heading of a level's factors of one kind.
+pub fn factor_group_words(w: &Words, level: Level, kind: FactorKind) -> String {
+    let level = level_words(w, level);
+    match kind {
+        FactorKind::Risk => tr!(w, "debrief-factors-risk", level = level.as_str()),
+        FactorKind::Protective => tr!(w, "debrief-factors-protective", level = level.as_str()),
+    }
+}
+
+/// The name of a competency.
+pub fn competency_words(w: &Words, kind: CompetencyKind) -> String {
+    match kind {
+        CompetencyKind::Indicators => tr!(w, "debrief-competency-indicators"),
+        CompetencyKind::Decisions => tr!(w, "debrief-competency-decisions"),
+        CompetencyKind::Referral => tr!(w, "debrief-competency-referral"),
+        CompetencyKind::Classification => tr!(w, "debrief-competency-classification"),
+    }
+}
+
+/// A number with two decimals.
+fn two(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+/// What lies behind a competency's score, in words (empty when there is nothing to say).
+pub fn detail_words(w: &Words, detail: &Detail) -> String {
+    match detail {
+        Detail::IndicatorsV1 {
+            hits,
+            misses,
+            false_alarms,
+            recall,
+            precision,
+            d_prime,
+        } => tr!(
+            w,
+            "debrief-detail-indicators-v1",
+            hits = *hits,
+            misses = *misses,
+            false_alarms = *false_alarms,
+            recall = pct(*recall).as_str(),
+            precision = pct(*precision).as_str(),
+            dprime = two(*d_prime).as_str()
+        ),
+        Detail::IndicatorsV2 {
+            hits,
+            misses,
+            false_alarms,
+            red_herrings,
+            recall,
+            false_alarm_rate,
+            precision,
+            d_prime,
+        } => tr!(
+            w,
+            "debrief-detail-indicators-v2",
+            hits = *hits,
+            misses = *misses,
+            false_alarms = *false_alarms,
+            red_herrings = *red_herrings,
+            recall = pct(*recall).as_str(),
+            far = pct(*false_alarm_rate).as_str(),
+            precision = pct(*precision).as_str(),
+            dprime = two(*d_prime).as_str()
+        ),
+        Detail::Decisions {
+            points,
+            best,
+            taken,
+        } => tr!(
+            w,
+            "debrief-detail-decisions",
+            points = *points,
+            best = *best,
+            taken = *taken
+        ),
+        Detail::Referrals(rows) => rows
+            .iter()
+            .map(|r| {
+                if r.ticked.is_empty() {
+                    tr!(
+                        w,
+                        "debrief-detail-referral-none",
+                        points = r.points,
+                        max = r.max_points
+                    )
+                } else {
+                    tr!(
+                        w,
+                        "debrief-detail-referral",
+                        points = r.points,
+                        max = r.max_points,
+                        services = r.ticked.join(", ").as_str()
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Detail::Classifications(rows) => rows
+            .iter()
+            .map(|(answer, right)| {
+                if *right {
+                    tr!(
+                        w,
+                        "debrief-detail-classification-right",
+                        answer = answer.as_str()
+                    )
+                } else {
+                    tr!(
+                        w,
+                        "debrief-detail-classification-wrong",
+                        answer = answer.as_str()
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// Where something happened, in words.
+pub fn at_words(w: &Words, at: &At) -> String {
+    match at {
+        At::Scene(label) => label.clone(),
+        At::Ending => tr!(w, "debrief-at-ending"),
+        At::Referral => tr!(w, "debrief-at-referral"),
+        At::Classification => tr!(w, "debrief-at-classification"),
+    }
+}
+
+/// A critical error in plain words.
+pub fn critical_text(w: &Words, c: &Critical) -> String {
+    match c {
+        Critical::Choice {
+            text: Some(text), ..
+        } => tr!(w, "debrief-critical-choice", text = text.as_str()),
+        Critical::Choice { text: None, number } => {
+            tr!(w, "debrief-critical-choice-numbered", n = *number)
+        }
+        Critical::HarmfulService(service) => {
+            tr!(
+                w,
+                "debrief-critical-harmful-service",
+                service = service.as_str()
+            )
+        }
+        Critical::NoConsent => tr!(w, "debrief-critical-no-consent"),
+        Critical::EndedInHarm(ending) => {
+            tr!(
+                w,
+                "debrief-critical-ended-in-harm",
+                ending = ending.as_str()
+            )
+        }
+        Critical::LeftUnprotected(ending) => {
+            tr!(
+                w,
+                "debrief-critical-left-unprotected",
+                ending = ending.as_str()
+            )
+        }
+        Critical::Unrecorded(Some(reason)) => reason.clone(),
+        Critical::Unrecorded(None) => tr!(w, "debrief-critical-unrecorded"),
+    }
+}
+
+/// What the trainee did, in words.
+pub fn did_words(w: &Words, deed: &Deed) -> String {
+    match deed {
+        Deed::Chose(text) => text.clone(),
+        Deed::Referred(services) if services.is_empty() => tr!(w, "debrief-did-refer-none"),
+        Deed::Referred(services) => {
+            tr!(
+                w,
+                "debrief-did-refer",
+                services = services.join(", ").as_str()
+            )
+        }
+        Deed::Recorded(answer) => tr!(w, "debrief-did-record", answer = answer.as_str()),
+    }
+}
+
+/// What the best path would have done, in words.
+pub fn better_words(w: &Words, deed: &Deed) -> String {
+    match deed {
+        Deed::Chose(text) => text.clone(),
+        Deed::Referred(services) => {
+            tr!(
+                w,
+                "debrief-better-refer",
+                services = services.join(", ").as_str()
+            )
+        }
+        Deed::Recorded(answer) => tr!(w, "debrief-better-record", answer = answer.as_str()),
+    }
+}
+
+/// Why a session did not pass, in plain words.
+pub fn reason_words(w: &Words, reason: &Reason) -> String {
+    match reason {
+        Reason::Unfinished => tr!(w, "debrief-reason-unfinished"),
+        Reason::CriticalErrors(n) => tr!(w, "debrief-reason-critical", n = *n),
+        Reason::BelowPassMark { score, pass_mark } => tr!(
+            w,
+            "debrief-reason-below",
+            score = pct(*score).as_str(),
+            mark = pct(*pass_mark).as_str()
+        ),
+    }
+}
+
 /// Each step of the path, with its grade, its feedback and what the best path would have done.
-fn steps_section(ui: &mut Ui, steps: &[StepRow]) {
-    section(ui, "Your path, step by step", |ui| {
+fn steps_section(ui: &mut Ui, w: &Words, steps: &[StepRow]) {
+    section(ui, &tr!(w, "debrief-steps"), |ui| {
         for (n, step) in steps.iter().enumerate() {
-            step_detail(ui, n, step);
+            step_detail(ui, w, n, step);
             ui.separator();
         }
     });
 }
 
 /// One step: where, what was done with its grade, the feedback, and the better choice.
-fn step_detail(ui: &mut Ui, n: usize, step: &StepRow) {
-    ui.label(RichText::new(format!("{}. {}", n + 1, step.scene)).weak());
+fn step_detail(ui: &mut Ui, w: &Words, n: usize, step: &StepRow) {
+    ui.label(RichText::new(format!("{}. {}", n + 1, at_words(w, &step.scene))).weak());
     ui.horizontal_wrapped(|ui| {
         if let Some(g) = step.grade {
-            grade_badge(ui, g);
+            grade_badge(ui, w, g);
         }
-        ui.label(RichText::new(&step.did).strong());
+        ui.label(RichText::new(did_words(w, &step.did)).strong());
     });
     if !step.feedback.is_empty() {
         ui.label(&step.feedback);
     }
     if let Some((better, grade, why)) = &step.better {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("The best path:").italics());
+            ui.label(RichText::new(tr!(w, "debrief-best-path")).italics());
             if let Some(g) = grade {
-                grade_badge(ui, *g);
+                grade_badge(ui, w, *g);
             }
-            ui.label(better);
+            ui.label(better_words(w, better));
         });
         if !why.is_empty() {
             ui.label(RichText::new(why).italics());
@@ -665,69 +976,74 @@ fn step_detail(ui: &mut Ui, n: usize, step: &StepRow) {
 /// right at each level.
 fn confidence_section(
     ui: &mut Ui,
+    w: &Words,
     judgements: &[JudgementRow],
     score: &crate::engine::confidence::ConfidenceScore,
     hc: bool,
 ) {
-    section(ui, "How sure you were", |ui| {
+    section(ui, &tr!(w, "debrief-confidence"), |ui| {
         let confident_errors = judgements
             .iter()
             .filter(|j| !j.right && j.percent >= 70)
             .count();
         if confident_errors > 0 {
             ui.label(
-                RichText::new(format!(
-                    "You were sure, and wrong, {confident_errors} time{}: these are the ones to \
-                     look at first.",
-                    if confident_errors == 1 { "" } else { "s" }
-                ))
-                .strong()
-                .color(grade_colour(Grade::Harmful, hc)),
+                RichText::new(tr!(w, "debrief-confident-errors", n = confident_errors))
+                    .strong()
+                    .color(grade_colour(Grade::Harmful, hc)),
             );
         }
         for j in judgements {
-            ui.label(format!(
-                "{} % sure, {}: {}",
-                j.percent,
-                if j.right { "right" } else { "wrong" },
-                if j.did.is_empty() { &j.scene } else { &j.did }
-            ));
+            let did = j
+                .did
+                .as_ref()
+                .map(|d| did_words(w, d))
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| j.scene.clone());
+            ui.label(if j.right {
+                tr!(
+                    w,
+                    "debrief-judgement-right",
+                    percent = j.percent,
+                    did = did.as_str()
+                )
+            } else {
+                tr!(
+                    w,
+                    "debrief-judgement-wrong",
+                    percent = j.percent,
+                    did = did.as_str()
+                )
+            });
         }
         ui.separator();
         for c in &score.calibration {
             if c.rated > 0 {
-                ui.label(format!(
-                    "When you said {} %, you were right {} of {} times.",
-                    c.confidence.percent(),
-                    c.right,
-                    c.rated
+                ui.label(tr!(
+                    w,
+                    "debrief-calibration",
+                    percent = c.confidence.percent(),
+                    right = c.right,
+                    rated = c.rated
                 ));
             }
         }
-        ui.label(
-            RichText::new(format!(
-                "Brier score {:.2} (0 is perfect; always saying 50 % gives 0.25).",
-                score.brier
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(tr!(w, "debrief-brier", brier = two(score.brier).as_str())).weak());
     });
 }
 
 /// What the trainee never got to hear, and where the path lost it.
-fn unheard_section(ui: &mut Ui, rows: &[UnheardRow]) {
-    section(ui, "What you never got to hear", |ui| {
-        ui.label(
-            RichText::new(
-                "The person would have told you this in a safer interview: separated from anyone \
-                 who may control them, with an independent interpreter, or in their own time.",
-            )
-            .italics(),
-        );
+fn unheard_section(ui: &mut Ui, w: &Words, rows: &[UnheardRow]) {
+    section(ui, &tr!(w, "debrief-unheard"), |ui| {
+        ui.label(RichText::new(tr!(w, "debrief-unheard-intro")).italics());
         for r in rows {
             ui.label(RichText::new(&r.text).strong());
             if let Some(step) = &r.lost_at {
-                ui.label(format!("Lost when you chose: {step}"));
+                ui.label(tr!(
+                    w,
+                    "debrief-lost-when",
+                    step = did_words(w, step).as_str()
+                ));
             }
             if !r.note.is_empty() {
                 ui.label(RichText::new(&r.note).italics());
@@ -739,23 +1055,13 @@ fn unheard_section(ui: &mut Ui, rows: &[UnheardRow]) {
 
 /// The vulnerability factors shown, by level and kind; they are neither indicators nor false
 /// alarms, and score nothing.
-fn factors_section(ui: &mut Ui, factors: &[FactorReview]) {
+fn factors_section(ui: &mut Ui, w: &Words, factors: &[FactorReview]) {
     let noted = factors.iter().filter(|f| f.noted).count();
     section(
         ui,
-        &format!(
-            "Vulnerability factors: you noted {noted} of {}",
-            factors.len()
-        ),
+        &tr!(w, "debrief-factors", noted = noted, total = factors.len()),
         |ui| {
-            ui.label(
-                RichText::new(
-                    "Circumstances that make a person more or less vulnerable. They are not signs \
-                     of trafficking: noting them scores nothing either way, but they shape the \
-                     help the person needs.",
-                )
-                .italics(),
-            );
+            ui.label(RichText::new(tr!(w, "debrief-factors-intro")).italics());
             for level in Level::ALL {
                 for kind in [FactorKind::Risk, FactorKind::Protective] {
                     let rows: Vec<&FactorReview> = factors
@@ -765,21 +1071,23 @@ fn factors_section(ui: &mut Ui, factors: &[FactorReview]) {
                     if rows.is_empty() {
                         continue;
                     }
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {} factors",
-                            level_words(level),
-                            factor_kind_words(kind)
-                        ))
-                        .strong(),
-                    );
+                    ui.label(RichText::new(factor_group_words(w, level, kind)).strong());
                     for f in rows {
-                        ui.label(format!(
-                            "{} {}: {}",
-                            if f.noted { "Noted" } else { "Not noted" },
-                            f.label,
-                            f.text
-                        ));
+                        ui.label(if f.noted {
+                            tr!(
+                                w,
+                                "debrief-factor-noted",
+                                factor = f.label.as_str(),
+                                text = f.text.as_str()
+                            )
+                        } else {
+                            tr!(
+                                w,
+                                "debrief-factor-not-noted",
+                                factor = f.label.as_str(),
+                                text = f.text.as_str()
+                            )
+                        });
                         if !f.note.is_empty() {
                             ui.label(RichText::new(&f.note).italics());
                         }
@@ -795,15 +1103,23 @@ fn factors_section(ui: &mut Ui, factors: &[FactorReview]) {
 pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
     let mut action = None;
     let hc = is_high_contrast(ui);
+    let w = words(ui);
     egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Play again").strong()).clicked() {
+            if ui
+                .button(RichText::new(tr!(w, "debrief-play-again")).strong())
+                .clicked()
+            {
                 action = Some(DebriefAction::Replay);
             }
-            if m.has_next && ui.button(RichText::new("Next scenario").strong()).clicked() {
+            if m.has_next
+                && ui
+                    .button(RichText::new(tr!(w, "debrief-next")).strong())
+                    .clicked()
+            {
                 action = Some(DebriefAction::Next);
             }
-            if ui.button("All scenarios").clicked() {
+            if ui.button(tr!(w, "debrief-all-scenarios")).clicked() {
                 action = Some(DebriefAction::Scenarios);
             }
         });
@@ -813,48 +1129,67 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(960.0);
-                ui.heading(format!("Debrief: {}", m.scenario_title));
-                ui.label(format!(
-                    "Participant {} · {} mode",
-                    m.participant,
-                    m.mode.label()
-                ));
-                let verdict = if m.passed { "Passed" } else { "Not passed" };
+                ui.heading(tr!(w, "debrief-heading", title = m.scenario_title.as_str()));
+                ui.label(match m.mode {
+                    Mode::Workshop => {
+                        tr!(
+                            w,
+                            "debrief-participant-workshop",
+                            code = m.participant.as_str()
+                        )
+                    }
+                    Mode::Practice => {
+                        tr!(
+                            w,
+                            "debrief-participant-practice",
+                            code = m.participant.as_str()
+                        )
+                    }
+                });
+                let (score, mark) = (pct(m.scaled), pct(m.pass_mark));
+                let verdict = if m.passed {
+                    tr!(
+                        w,
+                        "debrief-passed",
+                        score = score.as_str(),
+                        mark = mark.as_str()
+                    )
+                } else {
+                    tr!(
+                        w,
+                        "debrief-not-passed",
+                        score = score.as_str(),
+                        mark = mark.as_str()
+                    )
+                };
                 ui.label(
-                    RichText::new(format!(
-                        "{verdict}: {} (pass mark {})",
-                        pct(m.scaled),
-                        pct(m.pass_mark)
-                    ))
-                    .size(24.0)
-                    .strong()
-                    .color(verdict_colour(m.passed, hc)),
+                    RichText::new(verdict)
+                        .size(24.0)
+                        .strong()
+                        .color(verdict_colour(m.passed, hc)),
                 );
                 for r in &m.reasons {
-                    ui.label(format!("• {r}"));
+                    ui.label(format!("• {}", reason_words(w, r)));
                 }
                 if m.withheld {
-                    ui.label(
-                        RichText::new(
-                            "This was the assessment before the course. Its answers and feedback \
-                             are shown after you have taken the assessment at the end of the \
-                             course, so that it measures what you learned.",
-                        )
-                        .italics(),
-                    );
+                    ui.label(RichText::new(tr!(w, "debrief-withheld")).italics());
                 }
                 if let Some((title, text, outcome)) = &m.ending {
-                    section(ui, &format!("Ending: {title}"), |ui| {
-                        ui.label(
-                            RichText::new(outcome.label())
-                                .strong()
-                                .color(outcome_colour(*outcome, hc)),
-                        );
-                        ui.label(text);
-                    });
+                    section(
+                        ui,
+                        &tr!(w, "debrief-ending", title = title.as_str()),
+                        |ui| {
+                            ui.label(
+                                RichText::new(outcome_words(w, *outcome))
+                                    .strong()
+                                    .color(outcome_colour(*outcome, hc)),
+                            );
+                            ui.label(text);
+                        },
+                    );
                 }
                 if let Some(map) = &m.map {
-                    section(ui, "Your path on the map", |ui| {
+                    section(ui, &tr!(w, "debrief-map"), |ui| {
                         let id = ui.id().with("map_selected");
                         if let Some(step) = path_map(ui, map) {
                             ui.data_mut(|d| d.insert_temp(id, step));
@@ -863,42 +1198,54 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                             .data(|d| d.get_temp::<usize>(id))
                             .and_then(|i| m.steps.get(i).map(|s| (i, s)))
                         {
-                            Some((i, step)) => step_detail(ui, i, step),
+                            Some((i, step)) => step_detail(ui, w, i, step),
                             None => {
-                                ui.label(
-                                    RichText::new("Click a step of your path to see its feedback.")
-                                        .weak(),
-                                );
+                                ui.label(RichText::new(tr!(w, "debrief-map-click")).weak());
                             }
                         }
                     });
                 }
 
-                section(ui, "Your score by competency", |ui| {
+                section(ui, &tr!(w, "debrief-competencies"), |ui| {
                     for c in &m.competencies {
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(c.name).strong());
-                            ui.label(c.score.map_or("not in this session".to_owned(), pct));
+                            ui.label(RichText::new(competency_words(w, c.kind)).strong());
+                            ui.label(
+                                c.score
+                                    .map_or_else(|| tr!(w, "debrief-not-in-session"), pct),
+                            );
                         });
-                        if !c.detail.is_empty() {
-                            ui.label(&c.detail);
+                        let detail = c
+                            .detail
+                            .as_ref()
+                            .map(|d| detail_words(w, d))
+                            .unwrap_or_default();
+                        if !detail.is_empty() {
+                            ui.label(detail);
                         }
                         ui.add_space(4.0);
                     }
                 });
 
                 if let Some(c) = &m.confidence {
-                    confidence_section(ui, &m.judgements, c, hc);
+                    confidence_section(ui, w, &m.judgements, c, hc);
                 }
                 if !m.critical.is_empty() {
-                    section(ui, "Critical errors (each one fails the scenario)", |ui| {
+                    section(ui, &tr!(w, "debrief-critical"), |ui| {
                         for c in &m.critical {
                             ui.label(
-                                RichText::new(&c.what)
+                                RichText::new(critical_text(w, &c.what))
                                     .strong()
                                     .color(grade_colour(Grade::Harmful, hc)),
                             );
-                            ui.label(RichText::new(format!("At: {}", c.scene)).italics());
+                            ui.label(
+                                RichText::new(tr!(
+                                    w,
+                                    "debrief-at",
+                                    scene = at_words(w, &c.scene).as_str()
+                                ))
+                                .italics(),
+                            );
                             if !c.why.is_empty() {
                                 ui.label(&c.why);
                             }
@@ -907,10 +1254,17 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                     });
                 }
                 if !m.breaches.is_empty() {
-                    section(ui, "Principles breached", |ui| {
+                    section(ui, &tr!(w, "debrief-breaches"), |ui| {
                         for b in &m.breaches {
                             ui.label(RichText::new(&b.what).strong());
-                            ui.label(RichText::new(format!("At: {}", b.scene)).italics());
+                            ui.label(
+                                RichText::new(tr!(
+                                    w,
+                                    "debrief-at",
+                                    scene = at_words(w, &b.scene).as_str()
+                                ))
+                                .italics(),
+                            );
                             if !b.why.is_empty() {
                                 ui.label(&b.why);
                             }
@@ -920,14 +1274,14 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                 }
 
                 if !m.steps.is_empty() {
-                    steps_section(ui, &m.steps);
+                    steps_section(ui, w, &m.steps);
                 }
 
                 for (title, outcome) in [
-                    ("Indicators you found", ObservationOutcome::Hit),
-                    ("Indicators you missed", ObservationOutcome::Miss),
+                    (tr!(w, "debrief-found"), ObservationOutcome::Hit),
+                    (tr!(w, "debrief-missed"), ObservationOutcome::Miss),
                     (
-                        "False alarms: flagged, but not indicators",
+                        tr!(w, "debrief-false-alarms"),
                         ObservationOutcome::FalseAlarm,
                     ),
                 ] {
@@ -939,17 +1293,18 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                     if rows.is_empty() {
                         continue;
                     }
-                    section(ui, title, |ui| {
+                    section(ui, &title, |ui| {
                         for o in rows {
                             ui.label(RichText::new(&o.text).strong());
                             if let Some(ind) = &o.indicator {
-                                ui.label(format!("Indicator: {ind}"));
+                                ui.label(tr!(w, "debrief-indicator", indicator = ind.as_str()));
                             }
                             if let Some((named, right)) = &o.named {
-                                ui.label(format!(
-                                    "You named it: {named}{}",
-                                    if *right { " (right)" } else { "" }
-                                ));
+                                ui.label(if *right {
+                                    tr!(w, "debrief-named-right", named = named.as_str())
+                                } else {
+                                    tr!(w, "debrief-named", named = named.as_str())
+                                });
                             }
                             if !o.note.is_empty() {
                                 ui.label(RichText::new(&o.note).italics());
@@ -959,10 +1314,10 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
                     });
                 }
                 if !m.factors.is_empty() {
-                    factors_section(ui, &m.factors);
+                    factors_section(ui, w, &m.factors);
                 }
                 if !m.unheard.is_empty() {
-                    unheard_section(ui, &m.unheard);
+                    unheard_section(ui, w, &m.unheard);
                 }
             });
     });

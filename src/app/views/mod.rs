@@ -6,6 +6,7 @@ pub mod facilitator;
 pub mod path_map;
 pub mod play;
 pub mod progress;
+pub mod reasons;
 pub mod select;
 pub mod start;
 pub mod widgets;

@@ -2,11 +2,13 @@
 //! as a wide pale band, the trainee's path over it coloured by the grade of each decision, and
 //! the feedback of the decision clicked.
 
-use super::widgets::{grade_colour, grade_label, is_high_contrast, outcome_colour};
+use super::debrief::grade_words;
+use super::widgets::{grade_colour, is_high_contrast, outcome_colour};
 use crate::engine::session::{PathStep, Session};
 use crate::report::cohort::scene_label;
 use crate::scenario::map::{best_path, scene_map};
 use crate::scenario::model::{Grade, Outcome, SceneKind};
+use crate::tr;
 use egui::{Color32, Pos2, RichText, Stroke, Ui, pos2, vec2};
 
 /// A scene on the map.
@@ -120,6 +122,7 @@ const DOT: f32 = 8.0;
 /// Draws the map; returns the step row clicked on the trainee's path, if one was.
 pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
     let hc = is_high_contrast(ui);
+    let w = crate::app::words::w(ui);
     let mut clicked = None;
     let column =
         ((ui.available_width() - 2.0 * MARGIN) / m.columns.max(1) as f32).clamp(NARROWEST, WIDEST);
@@ -202,13 +205,21 @@ pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
                 let response =
                     ui.interact(hit, ui.id().with(("map_scene", i)), egui::Sense::click());
                 let words = match steps.last() {
-                    Some(t) => format!(
-                        "Step {}: {}{}",
-                        t.step + 1,
-                        scene.label,
-                        t.grade
-                            .map_or(String::new(), |g| format!(" ({})", grade_label(g)))
-                    ),
+                    Some(t) => match t.grade {
+                        Some(g) => tr!(
+                            w,
+                            "debrief-map-step-graded",
+                            n = t.step + 1,
+                            label = scene.label.as_str(),
+                            grade = grade_words(w, g).as_str()
+                        ),
+                        None => tr!(
+                            w,
+                            "debrief-map-step",
+                            n = t.step + 1,
+                            label = scene.label.as_str()
+                        ),
+                    },
                     None => scene.label.clone(),
                 };
                 response.widget_info(|| {
@@ -223,11 +234,8 @@ pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
             }
         });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Pale band: the best path.").small());
-        ui.label(
-            RichText::new("Your path is coloured by the grade of each decision; click one to see its feedback.")
-                .small(),
-        );
+        ui.label(RichText::new(tr!(w, "debrief-map-best")).small());
+        ui.label(RichText::new(tr!(w, "debrief-map-path")).small());
     });
     clicked
 }

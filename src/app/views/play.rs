@@ -4,10 +4,12 @@
 //! one.
 
 use super::widgets::{grade_badge, pressed_number, pressed_submit, section};
+use crate::app::words::w;
 use crate::engine::confidence::Confidence;
 use crate::engine::session::{Action, PathStep, Session};
 use crate::record::Mode;
 use crate::scenario::model::{Face, Grade, Rating, SceneKind};
+use crate::tr;
 use egui::{Color32, Rect, RichText, Ui, vec2};
 use std::collections::BTreeSet;
 
@@ -51,9 +53,44 @@ pub enum Ask {
 /// Feedback on the step just taken (Practice mode only).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feedback {
-    pub what: String,
+    pub what: FeedbackWhat,
     pub grade: Option<Grade>,
+    /// The scenario's feedback.
     pub text: String,
+    /// The services a referral should have ticked and did not, by their labels.
+    pub not_ticked: Vec<String>,
+}
+
+/// The step the feedback is about; the view puts it in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedbackWhat {
+    /// A choice, in the scenario's words.
+    Choice(String),
+    /// A referral and the points it earned (never below zero) of its maximum.
+    Referral { points: i32, max: i32 },
+    /// A right classification, by the label of the answer.
+    Right(String),
+    /// A wrong classification: the label chosen and the label of the answer.
+    NotQuite { chose: String, answer: String },
+}
+
+impl FeedbackWhat {
+    /// The step in words.
+    pub fn words(&self, w: &crate::i18n::Words) -> String {
+        match self {
+            FeedbackWhat::Choice(text) => text.clone(),
+            FeedbackWhat::Referral { points, max } => {
+                tr!(w, "play-feedback-referral", points = *points, max = *max)
+            }
+            FeedbackWhat::Right(answer) => tr!(w, "play-feedback-right", answer = answer.as_str()),
+            FeedbackWhat::NotQuite { chose, answer } => tr!(
+                w,
+                "play-feedback-not-quite",
+                chose = chose.as_str(),
+                answer = answer.as_str()
+            ),
+        }
+    }
 }
 
 /// The scene's picture: its place and the people in it, with their faces.
@@ -268,9 +305,10 @@ pub fn last_feedback(session: &Session) -> Option<Feedback> {
             let c = sc.choices.get(*choice)?;
             c.grade?;
             Some(Feedback {
-                what: c.text.clone(),
+                what: FeedbackWhat::Choice(c.text.clone()),
                 grade: c.grade,
                 text: c.feedback.clone().unwrap_or_default(),
+                not_ticked: Vec::new(),
             })
         }
         PathStep::Referral { scene, record } => {
@@ -278,27 +316,23 @@ pub fn last_feedback(session: &Session) -> Option<Feedback> {
                 return None;
             };
             let rec = session.referrals().get(*record)?;
-            let missed: Vec<&str> = r
+            let not_ticked = r
                 .services
                 .iter()
                 .filter(|(id, rating)| {
                     matches!(rating, Rating::Required | Rating::Recommended)
                         && !rec.services.iter().any(|t| t == id)
                 })
-                .map(|(id, _)| p.catalogue.label(id))
+                .map(|(id, _)| p.catalogue.label(id).to_owned())
                 .collect();
-            let mut text = r.feedback.clone().unwrap_or_default();
-            if !missed.is_empty() {
-                text = format!("{text}\nNot ticked: {}.", missed.join(", "));
-            }
             Some(Feedback {
-                what: format!(
-                    "Referral: {} of {} points",
-                    rec.points.max(0),
-                    rec.max_points
-                ),
+                what: FeedbackWhat::Referral {
+                    points: rec.points.max(0),
+                    max: rec.max_points,
+                },
                 grade: None,
-                text,
+                text: r.feedback.clone().unwrap_or_default(),
+                not_ticked,
             })
         }
         PathStep::Classify { scene, record } => {
@@ -308,16 +342,16 @@ pub fn last_feedback(session: &Session) -> Option<Feedback> {
             let rec = session.classifications().get(*record)?;
             Some(Feedback {
                 what: if rec.correct {
-                    format!("Right: {}", p.catalogue.label(&rec.answer))
+                    FeedbackWhat::Right(p.catalogue.label(&rec.answer).to_owned())
                 } else {
-                    format!(
-                        "Not quite: you chose {}; the answer is {}",
-                        p.catalogue.label(&rec.answer),
-                        p.catalogue.label(&c.answer)
-                    )
+                    FeedbackWhat::NotQuite {
+                        chose: p.catalogue.label(&rec.answer).to_owned(),
+                        answer: p.catalogue.label(&c.answer).to_owned(),
+                    }
                 },
                 grade: None,
                 text: c.feedback.clone().unwrap_or_default(),
+                not_ticked: Vec::new(),
             })
         }
     }
@@ -326,10 +360,11 @@ pub fn last_feedback(session: &Session) -> Option<Feedback> {
 /// Draws the play screen; returns what the trainee did.
 pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<PlayAction> {
     let mut action = None;
+    let w = w(ui);
     egui::Panel::top("play_top").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&model.scenario_title).strong());
-            ui.label(format!("· step {}", model.step));
+            ui.label(tr!(w, "play-step", step = model.step));
         });
     });
     if let Some(stage) = &model.stage {
@@ -391,8 +426,8 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
                 }
                 ui.add_space(16.0);
                 if ui
-                    .small_button("Leave scenario")
-                    .on_hover_text("Stop here; you can resume it later from the start screen")
+                    .small_button(tr!(w, "play-leave"))
+                    .on_hover_text(tr!(w, "play-leave.hint"))
                     .clicked()
                 {
                     action = Some(PlayAction::Leave);
@@ -456,15 +491,24 @@ fn stage_picture(ui: &mut Ui, stage: &StageModel, layout: StageLayout) {
 }
 
 fn feedback_box(ui: &mut Ui, f: &Feedback) {
-    section(ui, "Feedback on your last step", |ui| {
+    let w = w(ui);
+    section(ui, &tr!(w, "play-feedback"), |ui| {
         ui.horizontal_wrapped(|ui| {
             if let Some(g) = f.grade {
                 grade_badge(ui, g);
             }
-            ui.label(RichText::new(&f.what).italics());
+            ui.label(RichText::new(f.what.words(w)).italics());
         });
-        if !f.text.is_empty() {
-            ui.label(&f.text);
+        let mut text = f.text.clone();
+        if !f.not_ticked.is_empty() {
+            let list = f.not_ticked.join(", ");
+            text = format!(
+                "{text}\n{}",
+                tr!(w, "play-feedback-not-ticked", list = list.as_str())
+            );
+        }
+        if !text.is_empty() {
+            ui.label(&text);
         }
     });
     ui.add_space(6.0);
@@ -472,54 +516,49 @@ fn feedback_box(ui: &mut Ui, f: &Feedback) {
 
 fn observations(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<PlayAction> {
     let mut action = None;
-    section(
-        ui,
-        "What do you notice? Flag signs of trafficking and what makes the person vulnerable",
-        |ui| {
-            ui.label(
-                RichText::new("Space or F flags the focused line; you can name the indicator too.")
-                    .small()
-                    .weak(),
-            );
-            let flag_key = !ui.ctx().text_edit_focused()
-                && ui.input(|i| i.key_pressed(egui::Key::F) && i.modifiers.is_none());
-            for row in &model.observations {
-                let mut flagged = row.flagged;
-                ui.horizontal_wrapped(|ui| {
-                    let response = ui.checkbox(&mut flagged, &row.text);
-                    if response.has_focus() && flag_key {
-                        flagged = !row.flagged;
-                    }
-                    if flagged != row.flagged {
-                        action = Some(PlayAction::Engine(if flagged {
-                            Action::Flag(row.id.clone())
-                        } else {
-                            Action::Unflag(row.id.clone())
-                        }));
-                    }
-                    if let Some(named) = &row.named {
-                        ui.label(RichText::new(format!("named: {named}")).italics());
-                    }
-                    if row.flagged
-                        && ui
-                            .small_button(if row.named.is_some() {
-                                "Rename…"
-                            } else {
-                                "Name the indicator…"
-                            })
-                            .clicked()
-                    {
-                        form.naming = Some((row.id.clone(), String::new()));
-                    }
-                });
-                if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id)
-                    && let Some(a) = indicator_picker(ui, model, form)
-                {
-                    action = Some(a);
+    let w = w(ui);
+    section(ui, &tr!(w, "play-notice"), |ui| {
+        ui.label(RichText::new(tr!(w, "play-notice-keys")).small().weak());
+        let flag_key = !ui.ctx().text_edit_focused()
+            && ui.input(|i| i.key_pressed(egui::Key::F) && i.modifiers.is_none());
+        for row in &model.observations {
+            let mut flagged = row.flagged;
+            ui.horizontal_wrapped(|ui| {
+                let response = ui.checkbox(&mut flagged, &row.text);
+                if response.has_focus() && flag_key {
+                    flagged = !row.flagged;
                 }
+                if flagged != row.flagged {
+                    action = Some(PlayAction::Engine(if flagged {
+                        Action::Flag(row.id.clone())
+                    } else {
+                        Action::Unflag(row.id.clone())
+                    }));
+                }
+                if let Some(named) = &row.named {
+                    ui.label(
+                        RichText::new(tr!(w, "play-named", indicator = named.as_str())).italics(),
+                    );
+                }
+                if row.flagged
+                    && ui
+                        .small_button(if row.named.is_some() {
+                            tr!(w, "play-rename")
+                        } else {
+                            tr!(w, "play-name")
+                        })
+                        .clicked()
+                {
+                    form.naming = Some((row.id.clone(), String::new()));
+                }
+            });
+            if form.naming.as_ref().is_some_and(|(id, _)| id == &row.id)
+                && let Some(a) = indicator_picker(ui, model, form)
+            {
+                action = Some(a);
             }
-        },
-    );
+        }
+    });
     action
 }
 
@@ -528,13 +567,14 @@ fn indicator_picker(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Opti
     let observation = observation.clone();
     let mut action = None;
     let mut close = false;
+    let w = w(ui);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label("Search indicators:");
-            let edit = ui
-                .add(egui::TextEdit::singleline(query).hint_text("e.g. passport, debt, escorted"));
+            ui.label(tr!(w, "play-search"));
+            let edit =
+                ui.add(egui::TextEdit::singleline(query).hint_text(tr!(w, "play-search.hint")));
             edit.request_focus();
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!(w, "play-cancel")).clicked() {
                 close = true;
             }
         });
@@ -551,7 +591,7 @@ fn indicator_picker(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Opti
             .take(8)
             .collect();
         if matches.is_empty() {
-            ui.label(RichText::new("No indicator matches.").weak());
+            ui.label(RichText::new(tr!(w, "play-search-none")).weak());
         }
         for m in matches {
             if ui.button(&m.label).on_hover_text(&m.description).clicked() {
@@ -579,8 +619,9 @@ const CONFIDENCE_KEYS: [(egui::Key, Confidence); 3] = [
 /// "How sure are you?": three levels, by click or by Q, W and E.
 fn confidence_row(ui: &mut Ui, current: Option<Confidence>) -> Option<PlayAction> {
     let mut action = None;
+    let w = w(ui);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("How sure are you?").strong());
+        ui.label(RichText::new(tr!(w, "play-confidence")).strong());
         for (key, level) in CONFIDENCE_KEYS {
             let text = format!("{} %  ({})", level.percent(), key.name());
             let button = egui::Button::selectable(current == Some(level), text);
@@ -589,7 +630,7 @@ fn confidence_row(ui: &mut Ui, current: Option<Confidence>) -> Option<PlayAction
             }
         }
         if current.is_none() {
-            ui.label(RichText::new("Say how sure you are before you answer.").weak());
+            ui.label(RichText::new(tr!(w, "play-confidence-first")).weak());
         }
     });
     if !ui.ctx().text_edit_focused() {
@@ -604,7 +645,8 @@ fn confidence_row(ui: &mut Ui, current: Option<Confidence>) -> Option<PlayAction
 
 fn choice_buttons(ui: &mut Ui, choices: &[ChoiceRow], ready: bool) -> Option<PlayAction> {
     let mut action = None;
-    section(ui, "What do you do?", |ui| {
+    let w = w(ui);
+    section(ui, &tr!(w, "play-choices"), |ui| {
         for (n, c) in choices.iter().enumerate() {
             let text = if n < 9 {
                 format!("{}.  {}", n + 1, c.text)
@@ -640,40 +682,39 @@ fn referral_form(
     ready: bool,
 ) -> Option<PlayAction> {
     let mut action = None;
-    section(
-        ui,
-        "Refer: tick every service that fits, then submit once",
-        |ui| {
-            for (n, s) in services.iter().enumerate() {
-                let mut ticked = form.ticked.contains(&s.id);
-                ui.horizontal_wrapped(|ui| {
-                    ui.checkbox(&mut ticked, RichText::new(&s.label).strong());
-                    if let Some(c) = &s.contact {
-                        ui.label(RichText::new(format!("Tel. {c}")).monospace());
-                    }
+    let w = w(ui);
+    section(ui, &tr!(w, "play-referral"), |ui| {
+        for (n, s) in services.iter().enumerate() {
+            let mut ticked = form.ticked.contains(&s.id);
+            ui.horizontal_wrapped(|ui| {
+                ui.checkbox(&mut ticked, RichText::new(&s.label).strong());
+                if let Some(c) = &s.contact {
+                    ui.label(
+                        RichText::new(tr!(w, "play-referral-tel", number = c.as_str())).monospace(),
+                    );
+                }
+            });
+            if !s.description.is_empty() {
+                ui.indent(("service", n), |ui| {
+                    ui.label(RichText::new(&s.description).small());
                 });
-                if !s.description.is_empty() {
-                    ui.indent(("service", n), |ui| {
-                        ui.label(RichText::new(&s.description).small());
-                    });
-                }
-                if ticked {
-                    form.ticked.insert(s.id.clone());
-                } else {
-                    form.ticked.remove(&s.id);
-                }
             }
-            ui.add_space(6.0);
-            let label = format!("Submit referral ({} ticked)", form.ticked.len());
-            let submit = ui.add_enabled(ready, egui::Button::new(RichText::new(label).strong()));
-            if submit.clicked() || (ready && pressed_submit(ui)) {
-                action = Some(PlayAction::Engine(Action::Refer(
-                    form.ticked.iter().cloned().collect(),
-                )));
+            if ticked {
+                form.ticked.insert(s.id.clone());
+            } else {
+                form.ticked.remove(&s.id);
             }
-            ui.label(RichText::new("Ctrl+Enter submits.").small().weak());
-        },
-    );
+        }
+        ui.add_space(6.0);
+        let label = tr!(w, "play-referral-submit", n = form.ticked.len());
+        let submit = ui.add_enabled(ready, egui::Button::new(RichText::new(label).strong()));
+        if submit.clicked() || (ready && pressed_submit(ui)) {
+            action = Some(PlayAction::Engine(Action::Refer(
+                form.ticked.iter().cloned().collect(),
+            )));
+        }
+        ui.label(RichText::new(tr!(w, "play-referral-keys")).small().weak());
+    });
     action
 }
 
@@ -684,7 +725,8 @@ fn classify_form(
     ready: bool,
 ) -> Option<PlayAction> {
     let mut action = None;
-    section(ui, "How do you record this case?", |ui| {
+    let w = w(ui);
+    section(ui, &tr!(w, "play-classify"), |ui| {
         if let Some(n) = pressed_number(ui, options.len()) {
             form.selected = options.get(n - 1).map(|o| o.id.clone());
         }
@@ -705,18 +747,14 @@ fn classify_form(
         let chosen = form.selected.clone();
         let confirm = ui.add_enabled(
             chosen.is_some() && ready,
-            egui::Button::new(RichText::new("Record this classification").strong()),
+            egui::Button::new(RichText::new(tr!(w, "play-classify-record")).strong()),
         );
         if let Some(id) = chosen
             && (confirm.clicked() || (ready && pressed_submit(ui)))
         {
             action = Some(PlayAction::Engine(Action::Classify(id)));
         }
-        ui.label(
-            RichText::new("Number keys pick; Ctrl+Enter records.")
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new(tr!(w, "play-classify-keys")).small().weak());
     });
     action
 }

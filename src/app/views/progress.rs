@@ -2,10 +2,12 @@
 //! (with what to look for), their pre/post assessment, and the scenario suggested next.
 
 use super::widgets::{pct, section};
+use crate::i18n::Words;
 use crate::practice::{History, suggest};
 use crate::report::normalised_gain;
 use crate::scenario::Library;
 use crate::scenario::model::AssessmentForm;
+use crate::tr;
 use egui::{RichText, Ui};
 use egui_plot::{Legend, Line, Plot, Points};
 
@@ -38,11 +40,12 @@ pub struct ProgressModel {
     pub sessions: Vec<PastRow>,
     pub revise: Vec<Revise>,
     /// (scenario id, title, why)
-    pub suggestion: Option<(String, String, String)>,
+    /// The scenario to practise next: its id, title, and why (labels in place).
+    pub suggestion: Option<(String, String, crate::practice::Reason)>,
     /// Pre and post assessment scores, and the normalised gain.
     pub assessment: Option<(Option<f64>, Option<f64>, Option<f64>)>,
-    /// What is due for review today, in words; and whether the delayed assessment is due.
-    pub due: Vec<String>,
+    /// What is due for review today (labels in place); and whether the delayed assessment is due.
+    pub due: Vec<Due>,
     pub delayed_form_due: bool,
     /// How sure against how often right, over time: (date, Brier score, rated).
     pub calibration: Vec<(String, f64, u32)>,
@@ -55,8 +58,49 @@ pub enum ProgressAction {
     Practise(String),
 }
 
-/// The names of the four competencies, in the order of `PastRow::competencies`.
-pub const COMPETENCIES: [&str; 4] = ["Indicators", "Decisions", "Referral", "Classification"];
+/// A topic due for review today, by its label in the course's catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Due {
+    Indicator(String),
+    Principle(String),
+}
+
+/// The four competencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Competency {
+    Indicators,
+    Decisions,
+    Referral,
+    Classification,
+}
+
+impl Competency {
+    /// The four, in the order of `PastRow::competencies`.
+    pub const ALL: [Competency; 4] = [
+        Competency::Indicators,
+        Competency::Decisions,
+        Competency::Referral,
+        Competency::Classification,
+    ];
+}
+
+/// The name of a competency.
+pub fn competency_words(w: &Words, c: Competency) -> String {
+    match c {
+        Competency::Indicators => tr!(w, "progress-competency-indicators"),
+        Competency::Decisions => tr!(w, "progress-competency-decisions"),
+        Competency::Referral => tr!(w, "progress-competency-referral"),
+        Competency::Classification => tr!(w, "progress-competency-classification"),
+    }
+}
+
+/// A topic due for review, in words ("Indicator: ...").
+pub fn due_words(w: &Words, d: &Due) -> String {
+    match d {
+        Due::Indicator(label) => tr!(w, "progress-due-indicator", label = label.as_str()),
+        Due::Principle(label) => tr!(w, "progress-due-principle", label = label.as_str()),
+    }
+}
 
 impl ProgressModel {
     /// The progress of a participant, from their history and the course.
@@ -121,10 +165,10 @@ impl ProgressModel {
             .into_iter()
             .next()
             .and_then(|s| {
-                candidates
-                    .iter()
-                    .find(|p| p.id() == s.scenario)
-                    .map(|p| (s.scenario.clone(), p.scenario.title.clone(), s.reason))
+                candidates.iter().find(|p| p.id() == s.scenario).map(|p| {
+                    let why = super::reasons::labelled(&s.reason, &p.catalogue);
+                    (s.scenario.clone(), p.scenario.title.clone(), why)
+                })
             });
         let form_of = |id: &str| library.find(id).and_then(|p| p.scenario.assessment);
         let first = |form: AssessmentForm| {
@@ -157,7 +201,7 @@ impl ProgressModel {
             revise,
             suggestion,
             assessment,
-            due: due_words(&schedule, library),
+            due: due_topics(&schedule, library),
             delayed_form_due: schedule.delayed_form_due(now),
             calibration,
         }
@@ -165,30 +209,26 @@ impl ProgressModel {
 }
 
 /// "Due today": the topics to review now, and the delayed assessment when it is due.
-pub fn due_section(ui: &mut Ui, due: &[String], delayed_form_due: bool) {
+pub fn due_section(ui: &mut Ui, due: &[Due], delayed_form_due: bool) {
     if due.is_empty() && !delayed_form_due {
         return;
     }
-    section(ui, "Due today", |ui| {
+    let w = crate::app::words::w(ui);
+    section(ui, &tr!(w, "progress-due"), |ui| {
         if delayed_form_due {
-            ui.label(
-                RichText::new(
-                    "The delayed assessment is due: it shows what you kept from the course.",
-                )
-                .strong(),
-            );
+            ui.label(RichText::new(tr!(w, "progress-due-delayed")).strong());
         }
         if !due.is_empty() {
-            ui.label("You missed these before; practise a scenario that shows them today:");
+            ui.label(tr!(w, "progress-due-missed"));
             for d in due.iter().take(6) {
-                ui.label(format!("• {d}"));
+                ui.label(format!("• {}", due_words(w, d)));
             }
         }
     });
 }
 
-/// What is due for review today, in words: each indicator and principle by its label.
-pub fn due_words(schedule: &crate::spacing::Schedule, library: &Library) -> Vec<String> {
+/// What is due for review today: each indicator and principle by its label.
+pub fn due_topics(schedule: &crate::spacing::Schedule, library: &Library) -> Vec<Due> {
     use crate::spacing::Topic;
     let cat = library.catalogue.clone();
     let label = |id: &str| {
@@ -199,8 +239,8 @@ pub fn due_words(schedule: &crate::spacing::Schedule, library: &Library) -> Vec<
         .due_now
         .iter()
         .map(|d| match &d.topic {
-            Topic::Indicator(i) => format!("Indicator: {}", label(i)),
-            Topic::Principle(p) => format!("Principle: {}", label(p)),
+            Topic::Indicator(i) => Due::Indicator(label(i)),
+            Topic::Principle(p) => Due::Principle(label(p)),
         })
         .collect()
 }
@@ -231,12 +271,16 @@ fn notes_on(indicator: &str, history: &History, library: &Library) -> Vec<String
 /// Draws the progress screen.
 pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
     let mut action = None;
+    let w = crate::app::words::w(ui);
     egui::Panel::top("progress_top").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button("Back").clicked() {
+            if ui.button(tr!(w, "progress-back")).clicked() {
                 action = Some(ProgressAction::Back);
             }
-            ui.label(RichText::new(format!("Progress of participant {}", m.participant)).strong());
+            ui.label(
+                RichText::new(tr!(w, "progress-top", participant = m.participant.as_str()))
+                    .strong(),
+            );
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -244,14 +288,14 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(960.0);
-                ui.heading("My progress");
+                ui.heading(tr!(w, "progress-heading"));
                 due_section(ui, &m.due, m.delayed_form_due);
                 if let Some((id, title, why)) = &m.suggestion {
-                    section(ui, "Practise next", |ui| {
+                    section(ui, &tr!(w, "progress-practise-next"), |ui| {
                         ui.label(RichText::new(title).strong());
-                        ui.label(why);
+                        ui.label(super::reasons::reason_words(w, why));
                         if ui
-                            .button(RichText::new("Practise this scenario").strong())
+                            .button(RichText::new(tr!(w, "progress-practise")).strong())
                             .clicked()
                         {
                             action = Some(ProgressAction::Practise(id.clone()));
@@ -259,23 +303,24 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
                     });
                 }
                 if !m.calibration.is_empty() {
-                    section(ui, "How sure you were, over time", |ui| {
-                        ui.label(
-                            RichText::new(
-                                "The Brier score of each session with rated decisions: lower is \
-                                 better; 0 is perfect, and always saying 50 % gives 0.25.",
-                            )
-                            .weak(),
-                        );
+                    section(ui, &tr!(w, "progress-calibration"), |ui| {
+                        ui.label(RichText::new(tr!(w, "progress-calibration-about")).weak());
                         for (date, brier, rated) in &m.calibration {
-                            ui.label(format!("{date}: {brier:.2} over {rated} rated decisions"));
+                            let brier = format!("{brier:.2}");
+                            ui.label(tr!(
+                                w,
+                                "progress-calibration-session",
+                                date = date.as_str(),
+                                brier = brier.as_str(),
+                                rated = *rated
+                            ));
                         }
                     });
                 }
                 if m.sessions.is_empty() {
-                    ui.label("No finished scenario yet: your scores will show here.");
+                    ui.label(tr!(w, "progress-none"));
                 } else {
-                    section(ui, "Scores over time, by competency", |ui| {
+                    section(ui, &tr!(w, "progress-chart"), |ui| {
                         Plot::new("progress_chart")
                             .height(240.0)
                             .legend(Legend::default())
@@ -284,10 +329,11 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
                             .allow_scroll(false)
                             .include_y(0.0)
                             .include_y(100.0)
-                            .x_axis_label("session")
+                            .x_axis_label(tr!(w, "progress-chart-session"))
                             .y_axis_label("%")
                             .show(ui, |p| {
-                                for (c, name) in COMPETENCIES.iter().enumerate() {
+                                for (c, competency) in Competency::ALL.into_iter().enumerate() {
+                                    let name = competency_words(w, competency);
                                     let points: Vec<[f64; 2]> = m
                                         .sessions
                                         .iter()
@@ -296,29 +342,39 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
                                             s.competencies[c].map(|v| [i as f64 + 1.0, v * 100.0])
                                         })
                                         .collect();
-                                    p.line(Line::new(*name, points.clone()));
-                                    p.points(Points::new(*name, points).radius(3.0));
+                                    p.line(Line::new(name.as_str(), points.clone()));
+                                    p.points(Points::new(name, points).radius(3.0));
                                 }
                             });
                         egui::Grid::new("history")
                             .striped(true)
                             .num_columns(7)
                             .show(ui, |ui| {
-                                for h in ["Date", "Scenario", "Overall"]
-                                    .iter()
-                                    .chain(COMPETENCIES.iter())
+                                let headings = [
+                                    tr!(w, "progress-column-date"),
+                                    tr!(w, "progress-column-scenario"),
+                                    tr!(w, "progress-column-overall"),
+                                ];
+                                for h in headings
+                                    .into_iter()
+                                    .chain(Competency::ALL.map(|c| competency_words(w, c)))
                                 {
-                                    ui.label(RichText::new(*h).strong());
+                                    ui.label(RichText::new(h).strong());
                                 }
                                 ui.end_row();
                                 for s in &m.sessions {
                                     ui.label(&s.date);
                                     ui.label(&s.title);
-                                    ui.label(format!(
-                                        "{} {}",
-                                        pct(s.scaled),
-                                        if s.passed { "passed" } else { "" }
-                                    ));
+                                    let score = pct(s.scaled);
+                                    if s.passed {
+                                        ui.label(tr!(
+                                            w,
+                                            "progress-overall-passed",
+                                            score = score.as_str()
+                                        ));
+                                    } else {
+                                        ui.label(score);
+                                    }
                                     for c in s.competencies {
                                         ui.label(c.map_or("-".to_owned(), pct));
                                     }
@@ -328,42 +384,86 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
                     });
                 }
                 if !m.revise.is_empty() {
-                    section(
-                        ui,
-                        "Indicators to revise (the ones you missed most)",
-                        |ui| {
-                            for r in &m.revise {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{}: missed {} of {}",
-                                        r.label, r.missed, r.shown
-                                    ))
-                                    .strong(),
-                                );
-                                if !r.description.is_empty() {
-                                    ui.label(&r.description);
-                                }
-                                for note in &r.notes {
-                                    ui.label(
-                                        RichText::new(format!("In the scenarios: {note}"))
-                                            .italics(),
-                                    );
-                                }
+                    section(ui, &tr!(w, "progress-revise"), |ui| {
+                        for r in &m.revise {
+                            ui.label(
+                                RichText::new(tr!(
+                                    w,
+                                    "progress-revise-item",
+                                    label = r.label.as_str(),
+                                    missed = r.missed,
+                                    shown = r.shown
+                                ))
+                                .strong(),
+                            );
+                            if !r.description.is_empty() {
+                                ui.label(&r.description);
                             }
-                        },
-                    );
+                            for note in &r.notes {
+                                ui.label(
+                                    RichText::new(tr!(
+                                        w,
+                                        "progress-revise-note",
+                                        note = note.as_str()
+                                    ))
+                                    .italics(),
+                                );
+                            }
+                        }
+                    });
                 }
                 if let Some((pre, post, gain)) = m.assessment {
-                    section(ui, "Assessment", |ui| {
-                        let f = |x: Option<f64>| x.map_or("not taken yet".to_owned(), pct);
-                        ui.label(format!("Before the course (day 1): {}", f(pre)));
-                        ui.label(format!("After the course (day 2): {}", f(post)));
+                    section(ui, &tr!(w, "progress-assessment"), |ui| {
+                        let f =
+                            |x: Option<f64>| x.map_or_else(|| tr!(w, "progress-not-taken"), pct);
+                        ui.label(tr!(w, "progress-pre", score = f(pre).as_str()));
+                        ui.label(tr!(w, "progress-post", score = f(post).as_str()));
                         if let Some(g) = gain {
-                            ui.label(RichText::new(format!("Normalised gain: {g:.2}")).strong());
+                            let gain = format!("{g:.2}");
+                            ui.label(
+                                RichText::new(tr!(w, "progress-gain", gain = gain.as_str()))
+                                    .strong(),
+                            );
                         }
                     });
                 }
             });
     });
     action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, words};
+
+    #[test]
+    fn due_topics_and_competencies_speak_both_languages() {
+        let (en, es) = (words(Lang::En), words(Lang::Es));
+        let due = Due::Indicator("Documents withheld".into());
+        assert_eq!(due_words(en, &due), "Indicator: Documents withheld");
+        assert_eq!(due_words(es, &due), "Indicador: Documents withheld");
+        assert_eq!(competency_words(en, Competency::Referral), "Referral");
+        assert_eq!(competency_words(es, Competency::Referral), "Derivación");
+        assert_eq!(
+            tr!(
+                en,
+                "progress-calibration-session",
+                date = "2026-11-01",
+                brier = "0.18",
+                rated = 1u32
+            ),
+            "2026-11-01: 0.18 over 1 rated decision"
+        );
+        assert_eq!(
+            tr!(
+                es,
+                "progress-calibration-session",
+                date = "2026-11-01",
+                brier = "0.18",
+                rated = 3u32
+            ),
+            "2026-11-01: 0.18 en 3 decisiones con su confianza indicada"
+        );
+    }
 }

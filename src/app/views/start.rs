@@ -2,7 +2,10 @@
 //! resume, and the facilitator's way in.
 
 use super::widgets::section;
+use crate::app::words::w;
+use crate::i18n::Lang;
 use crate::record::{Mode, is_valid_participant};
+use crate::tr;
 use egui::{RichText, Ui};
 
 /// An interrupted session of this participant, resumable from its log.
@@ -29,7 +32,8 @@ pub struct StartModel {
 pub struct StartForm {
     pub participant: String,
     pub mode: Mode,
-    pub error: Option<String>,
+    /// The message id of what is wrong with the form.
+    pub error: Option<&'static str>,
 }
 
 /// What the trainee asked for.
@@ -43,31 +47,41 @@ pub enum StartAction {
     Progress,
     /// Open the facilitator's screen.
     Facilitator,
+    /// Speak this language from now on.
+    Language(Lang),
 }
 
 /// Draws the start screen.
 pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Option<StartAction> {
     let mut action = None;
+    let w = w(ui);
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.set_max_width(760.0);
-            ui.heading("Migrant Protection and Assistance: practice scenarios");
-            ui.label(
-                "Recognise a vulnerable migrant or a victim of trafficking, refer them to the right \
-                 services, and do it safely: privately, with consent, with confidentiality.",
-            );
+            ui.horizontal(|ui| {
+                ui.label(tr!(w, "start-language"));
+                for lang in Lang::ALL {
+                    if ui.selectable_label(w.lang() == lang, lang.name()).clicked()
+                        && w.lang() != lang
+                    {
+                        action = Some(StartAction::Language(lang));
+                    }
+                }
+            });
+            ui.heading(tr!(w, "start-heading"));
+            ui.label(tr!(w, "start-purpose"));
             for n in &model.notices {
                 ui.label(RichText::new(n).strong());
             }
             if let Some(plan) = &model.plan {
-                ui.label(RichText::new(format!("Today's plan: {plan}")).strong());
+                ui.label(RichText::new(tr!(w, "start-plan", plan = plan.as_str())).strong());
             }
             ui.add_space(12.0);
-            section(ui, "Who is training?", |ui| {
-                ui.label("Your participant code (your facilitator gives it to you; no names needed):");
+            section(ui, &tr!(w, "start-who"), |ui| {
+                ui.label(tr!(w, "start-code"));
                 let edit = ui.add(
                     egui::TextEdit::singleline(&mut form.participant)
-                        .hint_text("e.g. T07")
+                        .hint_text(tr!(w, "start-code-hint"))
                         .char_limit(32)
                         .desired_width(220.0),
                 );
@@ -75,15 +89,28 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
                 // click on the mode, say); a focused button takes its own Enter.
                 let submitted = ui.input(|i| i.key_pressed(egui::Key::Enter))
                     && (edit.lost_focus() || ui.ctx().memory(|m| m.focused().is_none()));
-                if form.participant.is_empty() && !edit.has_focus() && !ui.ctx().memory(|m| m.focused().is_some()) {
+                if form.participant.is_empty()
+                    && !edit.has_focus()
+                    && !ui.ctx().memory(|m| m.focused().is_some())
+                {
                     edit.request_focus();
                 }
                 ui.add_space(6.0);
-                ui.label("Mode:");
-                ui.radio_value(&mut form.mode, Mode::Workshop, "Workshop: feedback in the debrief at the end");
-                ui.radio_value(&mut form.mode, Mode::Practice, "Practice: feedback after each step");
+                ui.label(tr!(w, "start-mode"));
+                ui.radio_value(
+                    &mut form.mode,
+                    Mode::Workshop,
+                    tr!(w, "start-mode-workshop"),
+                );
+                ui.radio_value(
+                    &mut form.mode,
+                    Mode::Practice,
+                    tr!(w, "start-mode-practice"),
+                );
                 ui.add_space(6.0);
-                let begin = ui.button(RichText::new("Start").strong().size(20.0)).clicked();
+                let begin = ui
+                    .button(RichText::new(tr!(w, "start-begin")).strong().size(20.0))
+                    .clicked();
                 if begin || submitted {
                     let code = form.participant.trim().to_owned();
                     if is_valid_participant(&code) {
@@ -91,23 +118,25 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
                         form.error = None;
                         action = Some(StartAction::Begin);
                     } else {
-                        form.error = Some(
-                            "A participant code is 1 to 32 letters, digits, - or _ (no spaces): \
-                             for example T07."
-                                .to_owned(),
-                        );
+                        form.error = Some("start-code-invalid");
                     }
                 }
                 if let Some(e) = &form.error {
-                    ui.label(RichText::new(e).strong());
+                    ui.label(RichText::new(w.t(e)).strong());
                 }
             });
             if !model.resumable.is_empty() {
-                section(ui, "Interrupted sessions: pick up where you left off", |ui| {
+                section(ui, &tr!(w, "start-interrupted"), |ui| {
                     for (i, r) in model.resumable.iter().enumerate() {
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("{} · started {} · {} steps", r.scenario_title, r.started, r.steps));
-                            if ui.button("Resume").clicked() {
+                            ui.label(tr!(
+                                w,
+                                "start-interrupted-session",
+                                title = r.scenario_title.as_str(),
+                                started = r.started.as_str(),
+                                steps = r.steps
+                            ));
+                            if ui.button(tr!(w, "start-resume")).clicked() {
                                 action = Some(StartAction::Resume(i));
                             }
                         });
@@ -116,24 +145,28 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
             }
             ui.add_space(12.0);
             ui.horizontal(|ui| {
-                if ui.button("My progress").clicked() {
+                if ui.button(tr!(w, "start-progress")).clicked() {
                     if is_valid_participant(form.participant.trim()) {
                         form.participant = form.participant.trim().to_owned();
                         action = Some(StartAction::Progress);
                     } else {
-                        form.error = Some("Enter your participant code first.".to_owned());
+                        form.error = Some("start-code-first");
                     }
                 }
-                if ui.button("Facilitator").on_hover_text("Results of the group (passphrase)").clicked() {
+                if ui
+                    .button(tr!(w, "start-facilitator"))
+                    .on_hover_text(tr!(w, "start-facilitator-hint"))
+                    .clicked()
+                {
                     action = Some(StartAction::Facilitator);
                 }
             });
-            ui.label(RichText::new(format!("Results are saved in {}", model.results_dir)).small().weak());
             ui.label(
-                RichText::new("Ctrl + and Ctrl − change the text size; F2 switches high contrast.")
+                RichText::new(tr!(w, "start-results-in", dir = model.results_dir.as_str()))
                     .small()
                     .weak(),
             );
+            ui.label(RichText::new(tr!(w, "start-keys")).small().weak());
         });
     });
     action

@@ -9,12 +9,12 @@ pub fn pct(x: f64) -> String {
 }
 
 /// The words for a grade.
-pub fn grade_label(grade: Grade) -> &'static str {
+pub fn grade_label(w: &crate::i18n::Words, grade: Grade) -> String {
     match grade {
-        Grade::Appropriate => "Appropriate",
-        Grade::Acceptable => "Acceptable",
-        Grade::Suboptimal => "Suboptimal",
-        Grade::Harmful => "Harmful",
+        Grade::Appropriate => crate::tr!(w, "grade-appropriate"),
+        Grade::Acceptable => crate::tr!(w, "grade-acceptable"),
+        Grade::Suboptimal => crate::tr!(w, "grade-suboptimal"),
+        Grade::Harmful => crate::tr!(w, "grade-harmful"),
     }
 }
 
@@ -35,7 +35,7 @@ pub fn grade_colour(grade: Grade, high_contrast: bool) -> Color32 {
 pub fn grade_badge(ui: &mut Ui, grade: Grade) {
     let hc = is_high_contrast(ui);
     ui.label(
-        RichText::new(grade_label(grade))
+        RichText::new(grade_label(crate::app::words::w(ui), grade))
             .strong()
             .color(grade_colour(grade, hc)),
     );
@@ -85,7 +85,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     fonts.font_data.insert(
         "dejavu-sans".to_owned(),
         std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../../assets/fonts/DejaVuSans.ttf"
+            "../../../assets/fonts/DejaVuSans.ttf" // i18n-ok: a path
         ))),
     );
     if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
