@@ -7,6 +7,9 @@
 # BIN=PROGRAM tests another build (an unpacked package); APP_CWD=DIR starts it from that folder,
 # so it must find its course beside itself.
 set -euo pipefail
+# The checks read the program's English (a fresh settings folder takes the language of LANG).
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES
 cd "$(dirname "$0")/.."
 BIN=$(realpath "${BIN:-target/release/mpa-trainer}")
 APP_CWD=$(realpath "${APP_CWD:-.}")
@@ -126,7 +129,7 @@ grep -q "high_contrast:true" "$settings" || fail "F2 did not switch to high cont
 # The record: read back by the report, with every line intact.
 "$BIN" report "$OUT/results" --csv "$OUT/cohort.csv" > "$OUT/report.txt"
 cat "$OUT/report.txt"
-grep -q "1 sessions by 1 participants: 1 complete" "$OUT/report.txt" || fail "the report does not show the session"
+grep -q "1 session by 1 participant: 1 complete" "$OUT/report.txt" || fail "the report does not show the session"
 grep -q '^T07,' "$OUT/cohort.csv" || fail "the CSV has no row for T07"
 grep -q '"event":"flagged"' "$file" || fail "the flag (Tab, Space) was not recorded"
 grep -q '"confidence":70,"event":"rated"' "$file" || fail "no confidence question was answered (W)"
