@@ -66,8 +66,8 @@ xdotool windowfocus "$WID" 2>/dev/null || true
 # The mouse too: click into the code field and on "Practice" (where they are at the default
 # text size in a 1280x800 window), so a click is drawn and recorded like a key.
 click() { xdotool mousemove "$1" "$2"; sleep 0.3; xdotool click 1; sleep 0.5; }
-click 22 266
-click 125 177
+click 22 305
+click 125 216
 xdotool type --delay 60 "T07"
 sleep 0.5
 shot 1-start
