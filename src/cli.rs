@@ -318,8 +318,7 @@ fn validate(paths: &[PathBuf], course: &CourseArgs, w: &crate::i18n::Words) -> u
 }
 
 fn translate(sources: &[PathBuf], language: &str, course: &CourseArgs) -> u8 {
-    use crate::scenario::model::{Catalogue, Scenario};
-    use crate::scenario::translate::{self, Translation};
+    use crate::scenario::translate::{Source, update_file};
     if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
         eprintln!(
             "mpa-trainer: \"{language}\" is not a language code (two or three lower-case letters, as `es`)"
@@ -329,111 +328,28 @@ fn translate(sources: &[PathBuf], language: &str, course: &CourseArgs) -> u8 {
     let catalogue = course.catalogue.canonicalize().ok();
     let mut code = OK;
     for source in sources {
-        let text = match load::read_text(source, 16 * 1024 * 1024) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{}: {}", source.display(), e.message);
-                code = PROBLEMS;
-                continue;
-            }
-        };
-        let is_catalogue = source
+        let kind = if source
             .canonicalize()
             .ok()
-            .is_some_and(|c| Some(c) == catalogue);
-        let (texts, title) = if is_catalogue {
-            match load::parse::<Catalogue>(&text) {
-                Ok(c) => (translate::catalogue_texts(&c), "The catalogue".to_owned()),
-                Err(e) => {
-                    eprintln!(
-                        "{}:{}:{}: error: {}",
-                        source.display(),
-                        e.position.line,
-                        e.position.col,
-                        e.message
-                    );
-                    code = PROBLEMS;
-                    continue;
-                }
-            }
+            .is_some_and(|c| Some(c) == catalogue)
+        {
+            Source::Catalogue
         } else {
-            match load::parse::<Scenario>(&text) {
-                Ok(s) => (
-                    translate::scenario_texts(&s),
-                    format!("\"{}\" ({})", s.title, s.id),
-                ),
-                Err(e) => {
-                    eprintln!(
-                        "{}:{}:{}: error: {}",
-                        source.display(),
-                        e.position.line,
-                        e.position.col,
-                        e.message
-                    );
-                    code = PROBLEMS;
-                    continue;
-                }
-            }
+            Source::Scenario
         };
-        let stem = source.file_stem().unwrap_or_default().to_string_lossy();
-        let target = source.with_file_name(format!("{stem}.{language}.ron"));
-        let existing = match std::fs::read_to_string(&target) {
-            Ok(t) => match load::parse::<Translation>(&t) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    eprintln!(
-                        "{}:{}:{}: error: {} (fix it first: nothing was written)",
-                        target.display(),
-                        e.position.line,
-                        e.position.col,
-                        e.message
-                    );
-                    code = PROBLEMS;
-                    continue;
-                }
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        match update_file(source, kind, language) {
+            Ok(w) => eprintln!(
+                "{}: {} text{}, {} already translated",
+                w.target.display(),
+                w.texts,
+                plural(w.texts),
+                w.kept
+            ),
             Err(e) => {
-                eprintln!(
-                    "mpa-trainer: {}: {}",
-                    target.display(),
-                    load::io_message(&e)
-                );
+                eprintln!("{e}");
                 code = PROBLEMS;
-                continue;
             }
-        };
-        let kept = existing.as_ref().map_or(0, |t| {
-            t.texts
-                .iter()
-                .filter(|(k, t)| !t.1.trim().is_empty() && texts.iter().any(|(s, _)| s == k))
-                .count()
-        });
-        let heading = format!(
-            "{title}, in \"{language}\": translation of {}.",
-            source.display()
-        );
-        let written = translate::skeleton(&heading, &texts, existing.as_ref());
-        // Written beside and renamed over: a full disk never leaves half a translation.
-        let partial = target.with_extension("ron.partial");
-        let saved = std::fs::write(&partial, written.as_bytes())
-            .and_then(|()| std::fs::rename(&partial, &target));
-        if let Err(e) = saved {
-            let _ = std::fs::remove_file(&partial);
-            eprintln!(
-                "mpa-trainer: {}: {}",
-                target.display(),
-                load::io_message(&e)
-            );
-            code = PROBLEMS;
-            continue;
         }
-        eprintln!(
-            "{}: {} text{}, {kept} already translated",
-            target.display(),
-            texts.len(),
-            plural(texts.len())
-        );
     }
     code
 }

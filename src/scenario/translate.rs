@@ -6,7 +6,8 @@
 //! The validator's findings here say when a translation is missing, names a text the source no
 //! longer has, or translates a text that has changed since (stale).
 
-use super::diagnostic::{Finding, Seg};
+use super::diagnostic::{Diagnostic, Finding, Seg, Severity};
+use super::load;
 use super::model::{Catalogue, OrderedMap, Scenario, SceneKind};
 use super::validate::{self, suggest};
 use super::{Playable, cues};
@@ -14,6 +15,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use thiserror::Error;
 
 /// One translation file: `Translation(texts: { "key": ("hash", "text"), ... })`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -267,6 +269,89 @@ pub fn skeleton(
     }
     out.push_str("    },\n)\n");
     out
+}
+
+/// What a translation file translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Scenario,
+    Catalogue,
+}
+
+/// What `update_file` wrote: the file, how many texts it has, how many were already translated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub target: PathBuf,
+    pub texts: usize,
+    pub kept: usize,
+}
+
+/// Why a translation file was not written (nothing was).
+#[derive(Debug, Error)]
+pub enum UpdateError {
+    /// The source or the existing translation does not parse.
+    #[error("{0}")]
+    Parse(Diagnostic),
+    #[error("mpa-trainer: {path}: {message}")]
+    Io { path: PathBuf, message: String },
+}
+
+/// Writes `name.LANG.ron` beside `source`, or brings it up to date (`skeleton`). Written beside
+/// and renamed over, so a full disk never leaves half a translation.
+pub fn update_file(source: &Path, kind: Source, language: &str) -> Result<Written, UpdateError> {
+    let io = |path: &Path, e: &std::io::Error| UpdateError::Io {
+        path: path.to_path_buf(),
+        message: load::io_message(e),
+    };
+    let parse_error = |path: &Path, e: load::ParseError| {
+        UpdateError::Parse(Diagnostic::new(
+            path,
+            e.position,
+            Severity::Error,
+            e.message,
+        ))
+    };
+    let text = load::read_text(source, 16 * 1024 * 1024).map_err(|e| parse_error(source, e))?;
+    let (texts, title) = match kind {
+        Source::Catalogue => {
+            let c: Catalogue = load::parse(&text).map_err(|e| parse_error(source, e))?;
+            (catalogue_texts(&c), "The catalogue".to_owned())
+        }
+        Source::Scenario => {
+            let s: Scenario = load::parse(&text).map_err(|e| parse_error(source, e))?;
+            (scenario_texts(&s), format!("\"{}\" ({})", s.title, s.id))
+        }
+    };
+    let stem = source.file_stem().unwrap_or_default().to_string_lossy();
+    let target = source.with_file_name(format!("{stem}.{language}.ron"));
+    let existing = match std::fs::read_to_string(&target) {
+        Ok(t) => Some(load::parse::<Translation>(&t).map_err(|e| parse_error(&target, e))?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&target, &e)),
+    };
+    let kept = existing.as_ref().map_or(0, |t| {
+        t.texts
+            .iter()
+            .filter(|(k, t)| !t.1.trim().is_empty() && texts.iter().any(|(s, _)| s == k))
+            .count()
+    });
+    let heading = format!(
+        "{title}, in \"{language}\": translation of {}.",
+        source.display()
+    );
+    let written = skeleton(&heading, &texts, existing.as_ref());
+    let partial = target.with_extension("ron.partial");
+    std::fs::write(&partial, written.as_bytes())
+        .and_then(|()| std::fs::rename(&partial, &target))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            io(&target, &e)
+        })?;
+    Ok(Written {
+        target,
+        texts: texts.len(),
+        kept,
+    })
 }
 
 fn quote(s: &str) -> String {

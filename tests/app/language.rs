@@ -2,6 +2,7 @@
 //! a session played in Spanish end to end, recorded with its language and scored as in English.
 
 use crate::common::*;
+use crate::views::start_screen_in;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use egui_kittest::Harness;
@@ -10,7 +11,7 @@ use mpa_trainer::app::course::CourseSource;
 use mpa_trainer::app::flow::{Act, Active, Begin, FixedSeed, StartScenario};
 use mpa_trainer::app::settings::Settings;
 use mpa_trainer::app::views::play::{PlayForm, PlayModel, play_view};
-use mpa_trainer::app::views::start::{StartAction, StartForm, StartModel, start_view};
+use mpa_trainer::app::views::start::StartAction;
 use mpa_trainer::app::words::set_lang;
 use mpa_trainer::app::{ResultsDir, Screen};
 use mpa_trainer::engine::session::Session;
@@ -21,25 +22,9 @@ use mpa_trainer::scenario::translate::{hash, scenario_texts};
 use mpa_trainer::scenario::{Library, LoadOptions};
 use std::path::PathBuf;
 
-fn start_screen(lang: Lang) -> Harness<'static, (StartForm, Option<StartAction>)> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(900.0, 900.0))
-        .build_ui_state(
-            |ui, (form, last): &mut (StartForm, Option<StartAction>)| {
-                if let Some(a) = start_view(ui, form, &StartModel::default()) {
-                    *last = Some(a);
-                }
-            },
-            (StartForm::default(), None),
-        );
-    set_lang(&h.ctx, lang);
-    h.run();
-    h
-}
-
 #[test]
 fn the_start_screen_speaks_spanish_and_switches_back() {
-    let mut h = start_screen(Lang::Es);
+    let mut h = start_screen_in(Lang::Es);
     h.get_by_label("Protección y Asistencia a Migrantes: escenarios de práctica");
     h.get_by_label("Taller: la retroalimentación llega en el repaso final");
     // A wrong code is explained in Spanish.
@@ -58,7 +43,7 @@ fn the_start_screen_speaks_spanish_and_switches_back() {
     h.run();
     assert_eq!(h.state().1, Some(StartAction::Language(Lang::En)));
     // In English, the same screen in English.
-    let h = start_screen(Lang::En);
+    let h = start_screen_in(Lang::En);
     h.get_by_label("Start");
     h.get_by_label("Español");
 }

@@ -298,6 +298,13 @@ fn enter_starts_after_the_mode_was_picked_with_the_mouse() {
 
 /// The start screen, keeping the last action it returned.
 fn start_screen() -> Harness<'static, (StartForm, Option<StartAction>)> {
+    start_screen_in(mpa_trainer::i18n::Lang::En)
+}
+
+/// The start screen in a language.
+pub fn start_screen_in(
+    lang: mpa_trainer::i18n::Lang,
+) -> Harness<'static, (StartForm, Option<StartAction>)> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(900.0, 900.0))
         .build_ui_state(
@@ -308,6 +315,7 @@ fn start_screen() -> Harness<'static, (StartForm, Option<StartAction>)> {
             },
             (StartForm::default(), None),
         );
+    mpa_trainer::app::words::set_lang(&h.ctx, lang);
     h.run();
     h
 }

@@ -274,3 +274,65 @@ fn since_takes_a_day_or_a_time_and_says_what_it_wants_otherwise() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--lrs"), "{}", stderr(&o));
 }
+
+#[test]
+fn translate_writes_a_skeleton_keeps_what_is_translated_and_refuses_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("paria.ron");
+    std::fs::copy("tests/fixtures/paria.ron", &source).unwrap();
+    let target = dir.path().join("paria.es.ron");
+    let args = [
+        "translate",
+        source.to_str().unwrap(),
+        "--to",
+        "es",
+        CATALOGUE[0],
+        CATALOGUE[1],
+    ];
+    let first = run(&args);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("already translated"),
+        "{}",
+        stderr(&first)
+    );
+    // Translate the title by hand; a second run keeps it.
+    let text = std::fs::read_to_string(&target).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("\"title\""))
+        .unwrap();
+    let translated = line.replacen(", \"\")", ", \"Hora de cierre\")", 1);
+    std::fs::write(&target, text.replace(line, &translated)).unwrap();
+    let second = run(&args);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains(", 1 already translated"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("Hora de cierre")
+    );
+    // A broken translation is reported at its line and left as it is.
+    std::fs::write(&target, "Translation(texts: {\n  \"title\": (\"x\"\n").unwrap();
+    let broken = run(&args);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("paria.es.ron:"),
+        "{}",
+        stderr(&broken)
+    );
+    assert!(stderr(&broken).contains(": error: "), "{}", stderr(&broken));
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("Translation(texts")
+    );
+    // Not a language code.
+    let mut bad = args;
+    bad[3] = "Spanish";
+    assert_eq!(run(&bad).status.code(), Some(2));
+}

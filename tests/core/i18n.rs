@@ -91,40 +91,46 @@ fn both_languages_have_the_same_messages_and_arguments() {
 /// Every `tr!(w, "id"...)` and `.t("id")` in the program's source.
 fn ids_used() -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    for path in rust_files("src") {
+        let text: String = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for marker in ["tr!(", ".t(", ".t_with("] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = &text[at + marker.len()..];
+                let Some(open) = rest.find('"') else { continue };
+                // The id is the first string literal of the call, before its end.
+                if rest[..open].contains(')') || rest[..open].contains(';') {
+                    continue;
+                }
+                let id: String = rest[open + 1..].chars().take_while(|c| *c != '"').collect();
+                if id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+                    && !id.is_empty()
+                {
+                    out.insert((id, path.display().to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The `.rs` files under a folder of the package, at any depth.
+fn rust_files(folder: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(folder)];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|x| x != "rs") {
-                continue;
-            }
-            let text: String = std::fs::read_to_string(&path)
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            for marker in ["tr!(", ".t(", ".t_with("] {
-                for (at, _) in text.match_indices(marker) {
-                    let rest = &text[at + marker.len()..];
-                    let Some(open) = rest.find('"') else { continue };
-                    // The id is the first string literal of the call, before its end.
-                    if rest[..open].contains(')') || rest[..open].contains(';') {
-                        continue;
-                    }
-                    let id: String = rest[open + 1..].chars().take_while(|c| *c != '"').collect();
-                    if id
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-                        && !id.is_empty()
-                    {
-                        out.insert((id, path.display().to_string()));
-                    }
-                }
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
             }
         }
     }
@@ -183,39 +189,30 @@ fn languages_are_read_from_locales() {
 /// message ids, and the few named exceptions (egui ids, formats with no words).
 #[test]
 fn no_english_left_in_the_app() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
     let mut offenders = Vec::new();
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
+    for path in rust_files("src/app") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Tests at the end of a file may speak English.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//")
+                || trimmed.starts_with("#[")
+                || trimmed.starts_with("reason = ")
+                || line.contains("i18n-ok")
+            {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
-            // Tests at the end of a file may speak English.
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            for (n, line) in code.lines().enumerate() {
-                let trimmed = line.trim_start();
-                if trimmed.starts_with("//")
-                    || trimmed.starts_with("#[")
-                    || trimmed.starts_with("reason = ")
-                    || line.contains("i18n-ok")
-                {
-                    continue;
-                }
-                for literal in literals(line) {
-                    let words = literal
-                        .split(|c: char| !c.is_alphabetic())
-                        .filter(|w| w.len() > 1 && w.chars().any(char::is_lowercase))
-                        .count();
-                    let looks_like_id = literal.chars().all(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./{}:".contains(c)
-                    });
-                    if words >= 2 && !looks_like_id {
-                        offenders.push(format!("{}:{}: {literal}", path.display(), n + 1));
-                    }
+            for literal in literals(line) {
+                let words = literal
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.len() > 1 && w.chars().any(char::is_lowercase))
+                    .count();
+                let looks_like_id = literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./{}:".contains(c));
+                if words >= 2 && !looks_like_id {
+                    offenders.push(format!("{}:{}: {literal}", path.display(), n + 1));
                 }
             }
         }
