@@ -27,10 +27,6 @@ debrief-outcome-not-protected = Not protected
 debrief-outcome-harmed = Harmed
 
 ## Grades of a decision
-debrief-grade-appropriate = Appropriate
-debrief-grade-acceptable = Acceptable
-debrief-grade-suboptimal = Suboptimal
-debrief-grade-harmful = Harmful
 
 ## The path map
 debrief-map = Your path on the map

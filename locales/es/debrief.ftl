@@ -27,10 +27,6 @@ debrief-outcome-not-protected = Sin protección
 debrief-outcome-harmed = Sufrió daño
 
 ## Calificaciones de una decisión
-debrief-grade-appropriate = Óptima
-debrief-grade-acceptable = Aceptable
-debrief-grade-suboptimal = Deficiente
-debrief-grade-harmful = Perjudicial
 
 ## El mapa del recorrido
 debrief-map = Su recorrido en el mapa

@@ -86,7 +86,7 @@ fn session_files(dir: &std::path::Path) -> Vec<PathBuf> {
 }
 
 /// The fixture's best path.
-fn best_path() -> Vec<Action> {
+pub fn best_path() -> Vec<Action> {
     vec![
         Action::Flag("manager_answers".into()),
         Action::Choose(0),

@@ -14,8 +14,8 @@ use mpa_trainer::app::views::play::{PlayForm, PlayModel, play_view};
 use mpa_trainer::app::views::start::StartAction;
 use mpa_trainer::app::words::set_lang;
 use mpa_trainer::app::{ResultsDir, Screen};
+use mpa_trainer::engine::Score;
 use mpa_trainer::engine::session::Session;
-use mpa_trainer::engine::{Action, Score};
 use mpa_trainer::i18n::Lang;
 use mpa_trainer::record::{Mode, read_session};
 use mpa_trainer::scenario::translate::{hash, scenario_texts};
@@ -159,18 +159,7 @@ fn play_in(lang: Lang) -> (Score, String, String) {
         .scenario
         .title
         .clone();
-    for a in [
-        Action::Flag("manager_answers".into()),
-        Action::Choose(0),
-        Action::Flag("no_passport".into()),
-        Action::Choose(0),
-        Action::Choose(1),
-        Action::Flag("growing_debt".into()),
-        Action::Choose(0),
-        Action::Choose(2),
-        Action::Refer(vec!["ctu".into(), "shelter".into(), "medical".into()]),
-        Action::Classify("trafficking".into()),
-    ] {
+    for a in crate::flow::best_path() {
         app.world_mut().trigger(Act(a));
         app.update();
     }

@@ -685,26 +685,6 @@ fn step_row(session: &Session, step: &PathStep) -> Option<StepRow> {
     }
 }
 
-/// The words for a grade.
-pub fn grade_words(w: &Words, grade: Grade) -> String {
-    match grade {
-        Grade::Appropriate => tr!(w, "debrief-grade-appropriate"),
-        Grade::Acceptable => tr!(w, "debrief-grade-acceptable"),
-        Grade::Suboptimal => tr!(w, "debrief-grade-suboptimal"),
-        Grade::Harmful => tr!(w, "debrief-grade-harmful"),
-    }
-}
-
-/// A grade as a coloured word.
-fn grade_badge(ui: &mut Ui, w: &Words, grade: Grade) {
-    let hc = is_high_contrast(ui);
-    ui.label(
-        RichText::new(grade_words(w, grade))
-            .strong()
-            .color(grade_colour(grade, hc)),
-    );
-}
-
 /// The words for what an ending leaves the person with.
 pub fn outcome_words(w: &Words, outcome: Outcome) -> String {
     match outcome {
@@ -951,7 +931,7 @@ fn step_detail(ui: &mut Ui, w: &Words, n: usize, step: &StepRow) {
     ui.label(RichText::new(format!("{}. {}", n + 1, at_words(w, &step.scene))).weak());
     ui.horizontal_wrapped(|ui| {
         if let Some(g) = step.grade {
-            grade_badge(ui, w, g);
+            super::widgets::grade_badge(ui, g);
         }
         ui.label(RichText::new(did_words(w, &step.did)).strong());
     });
@@ -962,7 +942,7 @@ fn step_detail(ui: &mut Ui, w: &Words, n: usize, step: &StepRow) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(tr!(w, "debrief-best-path")).italics());
             if let Some(g) = grade {
-                grade_badge(ui, w, *g);
+                super::widgets::grade_badge(ui, *g);
             }
             ui.label(better_words(w, better));
         });

@@ -963,10 +963,7 @@ fn grade_word_colour(word: &str, hc: bool) -> egui::Color32 {
 /// there is no grade, the word itself when it is not one.
 fn grade_word(w: &Words, word: &str) -> String {
     match grade_of_word(word) {
-        Some(Grade::Appropriate) => tr!(w, "facilitator-grade-appropriate"),
-        Some(Grade::Acceptable) => tr!(w, "facilitator-grade-acceptable"),
-        Some(Grade::Suboptimal) => tr!(w, "facilitator-grade-suboptimal"),
-        Some(Grade::Harmful) => tr!(w, "facilitator-grade-harmful"),
+        Some(g) => super::widgets::grade_label(w, g),
         None => word.to_owned(),
     }
 }

@@ -2,7 +2,7 @@
 //! as a wide pale band, the trainee's path over it coloured by the grade of each decision, and
 //! the feedback of the decision clicked.
 
-use super::debrief::grade_words;
+use super::widgets::grade_label;
 use super::widgets::{grade_colour, is_high_contrast, outcome_colour};
 use crate::engine::session::{PathStep, Session};
 use crate::report::cohort::scene_label;
@@ -211,7 +211,7 @@ pub fn path_map(ui: &mut Ui, m: &PathMapModel) -> Option<usize> {
                             "debrief-map-step-graded",
                             n = t.step + 1,
                             label = scene.label.as_str(),
-                            grade = grade_words(w, g).as_str()
+                            grade = grade_label(w, g).as_str()
                         ),
                         None => tr!(
                             w,
