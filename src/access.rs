@@ -42,9 +42,9 @@ impl Passphrase {
 
     /// The passphrase in the user's configuration folder.
     pub fn default_location() -> Self {
-        let path = directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map_or_else(
+        let path = crate::files::config_dir().map_or_else(
             || PathBuf::from("facilitator.phc"),
-            |d| d.config_dir().join("facilitator.phc"),
+            |d| d.join("facilitator.phc"),
         );
         Passphrase { path }
     }

@@ -168,7 +168,7 @@ pub struct LrsArgs {
 
 impl LrsArgs {
     /// The LRS to use, or a message saying what is missing or wrong.
-    fn connect(&self) -> Result<Option<crate::lrs::HttpLrs>, String> {
+    fn connect(&self) -> Result<Option<std::sync::Arc<dyn crate::lrs::Lrs>>, String> {
         let Some(address) = &self.lrs else {
             return Ok(None);
         };
@@ -179,11 +179,10 @@ impl LrsArgs {
                 format!("set {name} in the environment: the LRS needs a key and a secret")
             })
         };
-        Ok(Some(crate::lrs::HttpLrs::new(
-            endpoint,
-            &var("MPA_LRS_KEY")?,
-            &var("MPA_LRS_SECRET")?,
-        )))
+        let (key, secret) = (var("MPA_LRS_KEY")?, var("MPA_LRS_SECRET")?);
+        crate::lrs::client::http(endpoint, &key, &secret)
+            .map(Some)
+            .ok_or_else(|| "this build cannot reach an LRS over HTTP".to_owned())
     }
 }
 
@@ -954,7 +953,7 @@ fn sync(
     let terminal = std::io::stderr().is_terminal();
     let summary = crate::lrs::sync_folder(
         dir,
-        &lrs,
+        lrs.as_ref(),
         library.as_ref(),
         xapi_home,
         crate::lrs::sync::Backoff::default(),
@@ -1116,7 +1115,7 @@ fn report(
     };
     let source = match (&lrs, dir) {
         (Some(lrs), _) => Source::Lrs {
-            lrs,
+            lrs: lrs.as_ref(),
             home: xapi_home,
             since: since.as_deref(),
         },

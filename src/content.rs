@@ -17,6 +17,10 @@ pub const SHARE_NAME: &str = "mpa-trainer";
 
 /// The course root for this process (see the module documentation).
 pub fn root() -> PathBuf {
+    // A browser's course is mounted at the paths a checkout has (`crate::files`).
+    if cfg!(target_arch = "wasm32") {
+        return PathBuf::new();
+    }
     let exe = std::env::current_exe()
         .ok()
         .and_then(|p| p.canonicalize().ok());

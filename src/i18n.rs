@@ -58,6 +58,11 @@ impl Lang {
     /// The language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`, as POSIX orders
     /// them), English when it names none the program speaks.
     pub fn from_env() -> Lang {
+        // In a browser: the language the browser asks pages for.
+        #[cfg(target_arch = "wasm32")]
+        if let Some(lang) = web_sys::window().and_then(|w| w.navigator().language()) {
+            return Lang::from_code(&lang).unwrap_or_default();
+        }
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())

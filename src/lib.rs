@@ -10,6 +10,7 @@ pub mod cli;
 pub mod content;
 pub mod engine;
 pub mod entropy;
+pub mod files;
 pub mod i18n;
 pub mod lrs;
 pub mod plan;

@@ -6,10 +6,14 @@
 
 #![cfg_attr(all(windows, feature = "app"), windows_subsystem = "windows")]
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::Parser;
+#[cfg(not(target_arch = "wasm32"))]
 use mpa_trainer::cli::{self, Cli};
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     attach_to_console();
     let args = Cli::parse();
@@ -18,6 +22,12 @@ fn main() -> ExitCode {
         Some(command) => cli::run(command, lang),
         None => open_window(args.app),
     }
+}
+
+/// In a browser (`scripts/web.sh`): the trainer in the page, with no command line.
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
+fn main() {
+    mpa_trainer::app::web::run();
 }
 
 /// Prints to the console the program was started from, if any (a desktop-subsystem program has
@@ -31,15 +41,15 @@ fn attach_to_console() {
     }
 }
 
-#[cfg(not(all(windows, feature = "app")))]
+#[cfg(not(any(all(windows, feature = "app"), target_arch = "wasm32")))]
 fn attach_to_console() {}
 
-#[cfg(feature = "app")]
+#[cfg(all(feature = "app", not(target_arch = "wasm32")))]
 fn open_window(args: cli::AppArgs) -> ExitCode {
     mpa_trainer::app::run(args)
 }
 
-#[cfg(not(feature = "app"))]
+#[cfg(all(not(feature = "app"), not(target_arch = "wasm32")))]
 fn open_window(_args: cli::AppArgs) -> ExitCode {
     eprintln!(
         "mpa-trainer: this build has no trainer window (built without the `app` feature); \

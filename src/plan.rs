@@ -54,12 +54,12 @@ pub fn read_plan(path: &Path) -> Result<Plan, String> {
 
 /// Every plan under a folder (none when the folder does not exist).
 pub fn read_plans(dir: &Path) -> Vec<PlanFile> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(entries) = crate::files::list(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
+        .into_iter()
+        .map(|e| e.path)
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .collect();
     files.sort();

@@ -47,6 +47,12 @@ notice-not-saved = Not saved yet ({ $lines ->
    *[other] { $lines } record lines
 }): { $detail }. Nothing is lost: your answers are kept and saved as soon as the folder works again. Tell your facilitator.
 notice-course-unloadable = The scenarios could not be loaded: { $detail }
+notice-course-loading = Loading the scenarios…
+notice-course-unfetched = The scenarios could not be fetched from the server: { $detail }
+course-fetch-no-window = this page has no window
+course-fetch-status = { $url }: the server answered { $status }
+course-fetch-network = { $url }: { $detail }
+course-fetch-index = { $url } is not a list of the course's files: { $detail }
 notice-course-reloaded = The scenarios were reloaded: { $playable } playable, { $errors ->
     [one] 1 error
    *[other] { $errors } errors

@@ -47,6 +47,12 @@ notice-not-saved = Aún sin guardar ({ $lines ->
    *[other] { $lines } líneas de registro
 }): { $detail }. No se pierde nada: sus respuestas se conservan y se guardarán en cuanto la carpeta vuelva a funcionar. Avise a su facilitador o facilitadora.
 notice-course-unloadable = No se pudieron cargar los escenarios: { $detail }
+notice-course-loading = Cargando los escenarios…
+notice-course-unfetched = No se pudieron descargar los escenarios del servidor: { $detail }
+course-fetch-no-window = esta página no tiene ventana
+course-fetch-status = { $url }: el servidor respondió { $status }
+course-fetch-network = { $url }: { $detail }
+course-fetch-index = { $url } no es una lista de los archivos del curso: { $detail }
 notice-course-reloaded = Se recargaron los escenarios: { $playable } jugables, { $errors ->
     [one] 1 error
    *[other] { $errors } errores

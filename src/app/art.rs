@@ -67,7 +67,7 @@ pub fn rasterize(svg: &[u8], width: u32, name: &Path) -> Result<egui::ColorImage
 /// Reads and draws one picture of the assets folder.
 pub fn draw_file(assets: &Path, key: &ArtKey, width: u32) -> Result<egui::ColorImage, ArtError> {
     let path = assets.join(key.file());
-    let bytes = std::fs::read(&path).map_err(|e| ArtError::Read(path.clone(), e))?;
+    let bytes = crate::files::read(&path).map_err(|e| ArtError::Read(path.clone(), e))?;
     rasterize(&bytes, width, &path)
 }
 
@@ -99,6 +99,9 @@ pub struct Art {
     jobs: Option<mpsc::Sender<Job>>,
     /// Behind a lock only because a resource must be shareable; one system reads it.
     drawn: Option<Mutex<mpsc::Receiver<Drawn>>>,
+    /// Where there are no threads (a browser): the assets and the jobs, drawn one per pass on
+    /// the window's own thread.
+    here: Option<(PathBuf, Mutex<mpsc::Receiver<Job>>)>,
     /// Counts the passes, to keep the pictures used most recently.
     pass: u64,
 }
@@ -110,7 +113,13 @@ impl Art {
     /// Art drawn from `assets` by a thread of its own; `wake` wakes the window when a picture
     /// is ready. Without an assets folder nothing is drawn.
     pub fn start(assets: Option<PathBuf>, wake: impl Fn() + Send + 'static) -> Art {
+        let mut here = None;
         let (jobs, drawn) = match assets {
+            Some(assets) if cfg!(target_arch = "wasm32") => {
+                let (job_in, job_out) = mpsc::channel::<Job>();
+                here = Some((assets, Mutex::new(job_out)));
+                (Some(job_in), None)
+            }
             Some(assets) => {
                 let (job_in, job_out) = mpsc::channel::<Job>();
                 let (drawn_in, drawn_out) = mpsc::channel();
@@ -146,6 +155,7 @@ impl Art {
             failed: HashSet::new(),
             jobs,
             drawn,
+            here,
             pass: 0,
         }
     }
@@ -153,13 +163,21 @@ impl Art {
     /// Takes in the pictures drawn since the last pass; returns whether any arrived.
     pub fn receive(&mut self, ctx: &egui::Context) -> bool {
         self.pass += 1;
-        let Some(drawn) = &self.drawn else {
-            return false;
-        };
-        let received: Vec<Drawn> = match drawn.lock() {
-            Ok(drawn) => drawn.try_iter().collect(),
-            Err(_) => return false,
-        };
+        let mut received: Vec<Drawn> = self
+            .drawn
+            .as_ref()
+            .and_then(|d| d.lock().ok())
+            .map(|d| d.try_iter().collect())
+            .unwrap_or_default();
+        if let Some((assets, jobs)) = &self.here
+            && let Some(job) = jobs.lock().ok().and_then(|j| j.try_recv().ok())
+        {
+            received.push(Drawn {
+                image: draw_file(assets, &job.key, job.width),
+                key: job.key,
+                width: job.width,
+            });
+        }
         let mut arrived = false;
         for d in received {
             self.asked.remove(&(d.key.clone(), d.width));
@@ -188,6 +206,12 @@ impl Art {
             }
         }
         arrived
+    }
+
+    /// Whether pictures asked for wait to be drawn on the window's own thread: the window must
+    /// draw again to draw them (there is no thread to wake it).
+    pub fn waiting_here(&self) -> bool {
+        self.here.is_some() && !self.asked.is_empty()
     }
 
     /// The picture `pixels` wide, if drawn; else it is asked for, and the same picture at

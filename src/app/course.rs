@@ -178,6 +178,10 @@ fn start_watcher(
     source: Res<CourseSource>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) {
+    // A browser's course is fetched once (web.rs); there are no files to watch.
+    if cfg!(target_arch = "wasm32") {
+        return;
+    }
     let Some(proxy) = proxy else { return };
     let proxy = (**proxy).clone();
     commands.insert_resource(watch(source.clone(), move || {

@@ -10,7 +10,7 @@ use crate::engine::Score;
 use crate::engine::session::{Action, Session};
 use crate::i18n::Lang;
 use crate::record::reader::read_session;
-use crate::record::store::{FsStore, Store};
+use crate::record::store::Store;
 use crate::record::{self, Mode, Recorder, SaveStatus};
 use crate::scenario::Playable;
 use bevy::prelude::*;
@@ -91,7 +91,7 @@ pub struct StoreMaker(pub Arc<dyn Fn() -> Box<dyn Store> + Send + Sync>);
 
 impl Default for StoreMaker {
     fn default() -> Self {
-        StoreMaker(Arc::new(|| Box::new(FsStore::new())))
+        StoreMaker(Arc::new(crate::record::store::default_store))
     }
 }
 
@@ -116,10 +116,7 @@ pub struct PlanMemory(pub Option<PathBuf>);
 
 impl Default for PlanMemory {
     fn default() -> Self {
-        PlanMemory(
-            directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
-                .map(|d| d.config_dir().join("plan.txt")),
-        )
+        PlanMemory(crate::files::config_dir().map(|d| d.join("plan.txt")))
     }
 }
 
@@ -132,10 +129,12 @@ pub fn choose_plan(world: &mut World, plan: Option<crate::plan::PlanFile>) {
     if let Some(memory) = memory.0 {
         let _ = match &plan {
             Some(p) => {
-                std::fs::create_dir_all(memory.parent().unwrap_or(std::path::Path::new(".")))
-                    .and_then(|()| std::fs::write(&memory, p.path.display().to_string()))
+                crate::files::create_dir_all(memory.parent().unwrap_or(std::path::Path::new(".")))
+                    .and_then(|()| {
+                        crate::files::write(&memory, p.path.display().to_string().as_bytes())
+                    })
             }
-            None => std::fs::remove_file(&memory),
+            None => crate::files::remove(&memory),
         };
     }
     if let Some(mode) = plan
@@ -153,9 +152,9 @@ fn remembered_plan(memory: &PlanMemory) -> ActivePlan {
     let file = memory
         .0
         .as_ref()
-        .and_then(|m| std::fs::read_to_string(m).ok())
+        .and_then(|m| crate::files::read_to_string(m).ok())
         .map(|p| PathBuf::from(p.trim()))
-        .filter(|p| p.is_file())
+        .filter(|p| crate::files::is_file(p))
         .map(|path| crate::plan::PlanFile {
             plan: crate::plan::read_plan(&path),
             path,
@@ -564,10 +563,13 @@ pub fn retry_plugin(app: &mut App) {
     );
 }
 
-fn retry_now_and_then(mut last: Local<Option<std::time::Instant>>, mut commands: Commands) {
+fn retry_now_and_then(
+    mut last: Local<Option<bevy::platform::time::Instant>>,
+    mut commands: Commands,
+) {
     let due = last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(5));
     if due {
-        *last = Some(std::time::Instant::now());
+        *last = Some(bevy::platform::time::Instant::now());
         commands.trigger(RetrySave);
     }
 }

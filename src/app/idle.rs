@@ -18,6 +18,7 @@
 //!   drew continuously until the time came. Such a request wakes the window at that time
 //!   instead, from a timer thread.
 
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
@@ -25,7 +26,7 @@ use bevy_egui::{
     EguiContext, EguiFullOutput, EguiInput, EguiInputSet, EguiPostUpdateSet, EguiPreUpdateSet,
 };
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Registers the filters around bevy_egui's own systems.
 pub fn plugin(app: &mut App) {

@@ -14,6 +14,8 @@ pub mod screens;
 pub mod sending;
 pub mod settings;
 pub mod views;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod words;
 
 use crate::cli::AppArgs;
@@ -49,10 +51,7 @@ pub struct ResultsDir(pub PathBuf);
 
 /// The default results folder: the user's data folder, or `results` beside the program.
 pub fn default_results_dir() -> PathBuf {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer").map_or_else(
-        || PathBuf::from("results"),
-        |d| d.data_dir().join("results"),
-    )
+    crate::files::data_dir().map_or_else(|| PathBuf::from("results"), |d| d.join("results"))
 }
 
 /// Everything the trainer needs that does not draw: states, the course, the flow, settings.
@@ -176,6 +175,9 @@ pub fn window_app(args: &AppArgs, results: PathBuf) -> App {
                 primary_window: Some(Window {
                     title,
                     resolution: (1280u32, 800u32).into(),
+                    // In a browser: the page's canvas, as large as the page.
+                    canvas: cfg!(target_arch = "wasm32").then(|| "#mpa-trainer".to_owned()), // i18n-ok: a selector
+                    fit_canvas_to_parent: cfg!(target_arch = "wasm32"),
                     ..default()
                 }),
                 // Closing waits for an answer while records are only in memory (chrome.rs).

@@ -6,7 +6,7 @@
 use super::ResultsDir;
 use super::course::Course;
 use super::flow::Active;
-use crate::lrs::{HttpLrs, Lrs, LrsSettings, Sender, SenderStatus};
+use crate::lrs::{Lrs, LrsSettings, Sender, SenderStatus};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
@@ -15,8 +15,7 @@ use std::sync::Arc;
 
 /// Where the LRS settings are kept: the user's configuration folder, readable by its owner only.
 pub fn lrs_settings_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
-        .map(|d| d.config_dir().join("lrs.ron"))
+    crate::files::config_dir().map(|d| d.join("lrs.ron"))
 }
 
 /// The sender, and what it last said.
@@ -53,7 +52,7 @@ pub fn connect(settings: &LrsSettings) -> Option<(Arc<dyn Lrs>, String)> {
         return None;
     }
     let endpoint = settings.endpoint().ok()?;
-    let lrs: Arc<dyn Lrs> = Arc::new(HttpLrs::new(endpoint, &settings.key, &settings.secret));
+    let lrs = crate::lrs::client::http(endpoint, &settings.key, &settings.secret)?;
     Some((lrs, settings.home()))
 }
 

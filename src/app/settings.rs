@@ -37,15 +37,14 @@ impl Default for Settings {
 
 /// Where the settings are kept (the user's configuration folder).
 pub fn settings_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "mpa-trainer", "mpa-trainer")
-        .map(|d| d.config_dir().join("settings.ron"))
+    crate::files::config_dir().map(|d| d.join("settings.ron"))
 }
 
 impl Settings {
     /// The saved settings, or the defaults in the environment's language.
     pub fn load() -> Settings {
         settings_path()
-            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|p| crate::files::read_to_string(&p).ok())
             .and_then(|t| ron::from_str(&t).ok())
             .map(|s: Settings| Settings {
                 zoom: if s.zoom.is_finite() {
@@ -65,10 +64,10 @@ impl Settings {
     pub fn save(&self) {
         let Some(path) = settings_path() else { return };
         if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
+            let _ = crate::files::create_dir_all(dir);
         }
         if let Ok(text) = ron::to_string(self) {
-            let _ = std::fs::write(path, text);
+            let _ = crate::files::write(&path, text.as_bytes());
         }
     }
 }

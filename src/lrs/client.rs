@@ -2,8 +2,10 @@
 //! what the outbox and the readers need; `HttpLrs` is the real one (ureq with rustls), and tests
 //! put an LRS of their own in its place.
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::config::Endpoint;
 use serde_json::Value;
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Duration;
 use thiserror::Error;
 
@@ -77,13 +79,31 @@ pub trait Lrs: Send + Sync {
     fn get(&self, query: &Query) -> Result<Page, LrsError>;
 }
 
+/// The LRS at an endpoint, where this build can reach one over HTTP: on the desktop and the
+/// command line, `HttpLrs`. A browser's sending is not built yet (none).
+pub fn http(
+    endpoint: super::config::Endpoint,
+    key: &str,
+    secret: &str,
+) -> Option<std::sync::Arc<dyn Lrs>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(std::sync::Arc::new(HttpLrs::new(endpoint, key, secret)));
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (endpoint, key, secret);
+        None
+    }
+}
+
 /// A real LRS over HTTPS (or HTTP to this machine).
+#[cfg(not(target_arch = "wasm32"))]
 pub struct HttpLrs {
     endpoint: Endpoint,
     authorization: String,
     agent: ureq::Agent,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl std::fmt::Debug for HttpLrs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HttpLrs")
@@ -92,6 +112,7 @@ impl std::fmt::Debug for HttpLrs {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl HttpLrs {
     /// An LRS at an endpoint, with HTTP Basic credentials.
     pub fn new(endpoint: Endpoint, key: &str, secret: &str) -> HttpLrs {
@@ -135,6 +156,7 @@ impl HttpLrs {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Lrs for HttpLrs {
     fn id(&self) -> String {
         self.endpoint.as_str().to_owned()
@@ -196,7 +218,7 @@ impl Lrs for HttpLrs {
 }
 
 /// Standard base64, for the Basic credentials.
-fn base64(bytes: &[u8]) -> String {
+pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

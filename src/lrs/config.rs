@@ -2,11 +2,11 @@
 //! for this machine, or when asked for explicitly), and a key and secret kept in a file its owner
 //! alone can read, never printed (their `Debug` hides them).
 
+use http::Uri;
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 use std::path::Path;
 use thiserror::Error;
-use ureq::http::Uri;
 
 /// An LRS's xAPI endpoint, ending with `/` (statements are at `statements` below it).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,9 @@ pub mod outbox;
 pub mod sender;
 pub mod sync;
 
-pub use client::{HttpLrs, Lrs, LrsError, Page, Query};
+#[cfg(not(target_arch = "wasm32"))]
+pub use client::HttpLrs;
+pub use client::{Lrs, LrsError, Page, Query};
 pub use config::{Endpoint, EndpointError, LrsSettings};
 pub use outbox::{Delivery, DeliveryError};
 pub use sender::{Sender, SenderStatus};

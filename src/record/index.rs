@@ -11,17 +11,14 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
+        let Ok(entries) = crate::files::list(&d) else {
             continue;
         };
-        for e in entries.flatten() {
-            let path = e.path();
-            match e.file_type() {
-                Ok(t) if t.is_dir() => stack.push(path),
-                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "jsonl") => {
-                    out.push(path)
-                }
-                _ => {}
+        for e in entries {
+            if e.is_dir {
+                stack.push(e.path);
+            } else if e.path.extension().is_some_and(|x| x == "jsonl") {
+                out.push(e.path);
             }
         }
     }

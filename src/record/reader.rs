@@ -3,8 +3,7 @@
 
 use super::{Body, Line, SessionFinished, SessionStarted};
 use crate::engine::session::Action;
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -71,18 +70,15 @@ impl SessionLog {
 pub fn read_session(path: &Path) -> Result<SessionLog, ReadError> {
     let io_err =
         |e: io::Error| ReadError::Io(path.to_path_buf(), crate::record::writer::io_words(&e));
-    let file = File::open(path).map_err(io_err)?;
-    let len = file.metadata().map_err(io_err)?.len();
-    if len > MAX_LOG_BYTES {
+    // A file too large to be a session is refused before it is read.
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::fs::metadata(path).map_err(io_err)?.len() > MAX_LOG_BYTES {
         return Err(ReadError::TooLarge(
             path.to_path_buf(),
             MAX_LOG_BYTES / (1024 * 1024),
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.take(MAX_LOG_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
+    let bytes = crate::files::read_limited(path, MAX_LOG_BYTES).map_err(io_err)?;
     Ok(parse_session(path, &bytes))
 }
 
@@ -128,33 +124,51 @@ pub fn parse_session(path: &Path, bytes: &[u8]) -> SessionLog {
 /// what the cohort report needs of a finished session. A small file is read in one go; of a
 /// large one, only the start and the end.
 pub fn read_head_and_tail(path: &Path) -> io::Result<(Option<Line>, Option<Line>, bool)> {
-    const TAIL: u64 = 64 * 1024;
-    let mut file = File::open(path)?;
-    let len = file.metadata()?.len();
-    let parse = |bytes: &[u8]| {
-        std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|t| Line::from_json(t).ok())
-    };
-    let (head, tail, tail_start) = if len <= TAIL {
-        let mut all = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        file.read_to_end(&mut all)?;
-        let head = all
-            .iter()
-            .position(|&b| b == b'\n')
-            .and_then(|end| parse(&all[..end]));
-        (head, all, 0)
-    } else {
+    #[cfg(target_arch = "wasm32")]
+    return Ok(head_and_tail_of(None, &crate::files::read(path)?, 0));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::fs::File;
+        use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+        const TAIL: u64 = 64 * 1024;
+        let mut file = File::open(path)?;
+        let len = file.metadata()?.len();
+        if len <= TAIL {
+            let mut all = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+            file.read_to_end(&mut all)?;
+            return Ok(head_and_tail_of(None, &all, 0));
+        }
         let mut reader = BufReader::new(&mut file);
         let mut first = Vec::new();
         reader.by_ref().take(TAIL).read_until(b'\n', &mut first)?;
-        let head = first.strip_suffix(b"\n").and_then(parse);
+        let head = first.strip_suffix(b"\n").and_then(parse_line);
         let start = len - TAIL;
         file.seek(SeekFrom::Start(start))?;
         let mut tail = Vec::new();
         file.take(TAIL).read_to_end(&mut tail)?;
-        (head, tail, start)
-    };
+        Ok(head_and_tail_of(Some(head), &tail, start))
+    }
+}
+
+fn parse_line(bytes: &[u8]) -> Option<Line> {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|t| Line::from_json(t).ok())
+}
+
+/// The first and last complete line, and whether the bytes end in a torn line. `tail` is the end
+/// of a file from `tail_start`; the first line is `head` when already read, or the tail's own
+/// when it is the whole file.
+fn head_and_tail_of(
+    head: Option<Option<Line>>,
+    tail: &[u8],
+    tail_start: u64,
+) -> (Option<Line>, Option<Line>, bool) {
+    let head = head.unwrap_or_else(|| {
+        tail.iter()
+            .position(|&b| b == b'\n')
+            .and_then(|end| parse_line(&tail[..end]))
+    });
     let torn = !tail.is_empty() && !tail.ends_with(b"\n");
     let complete = match tail.iter().rposition(|&b| b == b'\n') {
         Some(end) => &tail[..end],
@@ -167,9 +181,9 @@ pub fn read_head_and_tail(path: &Path) -> io::Result<(Option<Line>, Option<Line>
     // A line cut by the start of the tail window is not a whole line.
     let whole = last_start > 0 || tail_start == 0;
     let last = (whole && !complete.is_empty())
-        .then(|| parse(&complete[last_start..]))
+        .then(|| parse_line(&complete[last_start..]))
         .flatten();
-    Ok((head, last, torn))
+    (head, last, torn)
 }
 
 #[cfg(test)]

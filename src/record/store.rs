@@ -16,6 +16,14 @@ pub trait Store: Send + Sync {
     fn append_at(&mut self, path: &Path, len: u64, bytes: &[u8]) -> io::Result<()>;
 }
 
+/// The store of this machine: its file system, or a browser's storage.
+pub fn default_store() -> Box<dyn Store> {
+    #[cfg(target_arch = "wasm32")]
+    return Box::new(BrowserStore);
+    #[cfg(not(target_arch = "wasm32"))]
+    Box::new(FsStore::new())
+}
+
 /// The real file system, keeping the current session file open between appends.
 #[derive(Debug, Default)]
 pub struct FsStore {
@@ -131,4 +139,32 @@ pub fn append_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = private_options().append(true).create(true).open(path)?;
     file.write_all(bytes)?;
     file.sync_data()
+}
+
+/// A browser's storage (see `crate::files`): a session file is one entry, rewritten whole at
+/// each append; a full or switched-off storage fails as a full or read-only disk does.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Default)]
+pub struct BrowserStore;
+
+#[cfg(target_arch = "wasm32")]
+impl Store for BrowserStore {
+    fn create_dir(&mut self, _dir: &Path) -> io::Result<()> {
+        // A folder is only the start of its files' names here.
+        Ok(())
+    }
+
+    fn create_new(&mut self, path: &Path) -> io::Result<()> {
+        if crate::files::is_file(path) {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        crate::files::write(path, b"")
+    }
+
+    fn append_at(&mut self, path: &Path, len: u64, bytes: &[u8]) -> io::Result<()> {
+        let mut now = crate::files::read(path)?;
+        now.truncate(usize::try_from(len).unwrap_or(usize::MAX));
+        now.extend_from_slice(bytes);
+        crate::files::write(path, &now)
+    }
 }

@@ -2,7 +2,7 @@
 //! When the folder is read-only, full or gone, it keeps every line in memory, says so, and saves
 //! them all as soon as the folder works again or another folder is chosen.
 
-use super::store::{FsStore, Store};
+use super::store::Store;
 use super::{Body, Line, SessionFinished, SessionStarted};
 use crate::engine::Score;
 use crate::engine::script::Script;
@@ -168,7 +168,7 @@ impl Recorder {
             None,
         );
         let recorder = Recorder::start(
-            Box::new(FsStore::new()),
+            super::store::default_store(),
             dir,
             header,
             OffsetDateTime::now_utc(),

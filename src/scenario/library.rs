@@ -10,7 +10,6 @@ use super::model::{Catalogue, Scenario};
 use super::translate::{self, Translation};
 use super::validate::{self, Context, Limits};
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
@@ -110,9 +109,9 @@ impl Library {
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Library, LoadError> {
         let mut files = Vec::new();
         for path in paths {
-            if path.is_dir() {
+            if crate::files::is_dir(path) {
                 collect_ron_files(path, &mut files)?;
-            } else if path.is_file() {
+            } else if crate::files::is_file(path) {
                 files.push(path.clone());
                 // A scenario given alone brings its translations (`name.xx.ron` beside it).
                 files.extend(translations_beside(path));
@@ -120,10 +119,10 @@ impl Library {
                 return Err(LoadError::NoSuchPath(path.clone()));
             }
         }
-        let catalogue_canonical = options.catalogue.canonicalize().ok();
+        let catalogue_canonical = crate::files::canonicalize(&options.catalogue).ok();
         // The catalogue lives among the scenarios but is not one.
         if let Some(catalogue) = &catalogue_canonical {
-            files.retain(|f| f.canonicalize().ok().as_ref() != Some(catalogue));
+            files.retain(|f| crate::files::canonicalize(f).ok().as_ref() != Some(catalogue));
         }
         files.sort();
         files.dedup();
@@ -142,7 +141,7 @@ impl Library {
         for (path, mut entry) in files.into_iter().zip(loaded) {
             if let Some(id) = &entry.id {
                 if let Some(first) = first_by_id.get(id) {
-                    let position = fs::read_to_string(&path)
+                    let position = crate::files::read_to_string(&path)
                         .map(|t| locate(&t, &[super::diagnostic::Seg::Field("id")]))
                         .unwrap_or(Position::START);
                     entry.diagnostics.push(Diagnostic::new(
@@ -178,8 +177,8 @@ impl Library {
     fn load_translations(&mut self, mut files: Vec<PathBuf>, options: &LoadOptions) {
         let same = |a: &Path, b: &Path| {
             a == b
-                || (a.canonicalize().ok().is_some()
-                    && a.canonicalize().ok() == b.canonicalize().ok())
+                || (crate::files::canonicalize(a).ok().is_some()
+                    && crate::files::canonicalize(a).ok() == crate::files::canonicalize(b).ok())
         };
         let catalogue_path = options.catalogue.clone();
         let beside_catalogue = catalogue_path.parent().map(|dir| {
@@ -187,11 +186,11 @@ impl Library {
                 .file_stem()
                 .unwrap_or_default()
                 .to_string_lossy();
-            fs::read_dir(dir)
+            crate::files::list(dir)
                 .map(|listing| {
                     listing
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
+                        .into_iter()
+                        .map(|e| e.path)
                         .filter(|p| {
                             translate::translation_of(p).is_some_and(|(_, source)| {
                                 source.file_stem().unwrap_or_default().to_string_lossy() == stem
@@ -407,12 +406,12 @@ fn translations_beside(path: &Path) -> Vec<PathBuf> {
     }) else {
         return Vec::new();
     };
-    let Ok(listing) = fs::read_dir(dir) else {
+    let Ok(listing) = crate::files::list(dir) else {
         return Vec::new();
     };
     listing
-        .filter_map(Result::ok)
-        .map(|e| dir.join(e.file_name()))
+        .into_iter()
+        .map(|e| e.path)
         .filter(|p| {
             translate::translation_of(p)
                 .is_some_and(|(_, source)| source.file_name() == path.file_name())
@@ -421,32 +420,22 @@ fn translations_beside(path: &Path) -> Vec<PathBuf> {
 }
 
 fn collect_ron_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let listing = fs::read_dir(dir).map_err(|e| LoadError::Unlistable {
+    let listing = crate::files::list(dir).map_err(|e| LoadError::Unlistable {
         path: dir.to_path_buf(),
         message: e.to_string(),
     })?;
-    let mut stack = vec![listing];
+    let mut stack = vec![listing.into_iter()];
     while let Some(listing) = stack.last_mut() {
         match listing.next() {
-            Some(Ok(item)) => {
-                let path = item.path();
-                let hidden = item.file_name().to_string_lossy().starts_with('.');
-                // `file_type` does not follow links: a linked folder is not walked (no loops).
-                let kind = item.file_type();
-                if hidden {
-                    continue;
-                }
-                match kind {
-                    Ok(k) if k.is_dir() => {
-                        if let Ok(inner) = fs::read_dir(&path) {
-                            stack.push(inner);
-                        }
-                    }
-                    Ok(_) if path.extension().is_some_and(|x| x == "ron") => out.push(path),
-                    _ => {}
+            // Hidden files and folders are not the course's.
+            Some(item) if item.name().starts_with('.') => {}
+            Some(item) if item.is_dir => {
+                if let Ok(inner) = crate::files::list(&item.path) {
+                    stack.push(inner.into_iter());
                 }
             }
-            Some(Err(_)) => {}
+            Some(item) if item.path.extension().is_some_and(|x| x == "ron") => out.push(item.path),
+            Some(_) => {}
             None => {
                 stack.pop();
             }

@@ -6,8 +6,6 @@ use super::validate::suggest;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
-use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 /// The parser options of the format: `implicit_some` and `unwrap_newtypes` on without a header
@@ -38,12 +36,9 @@ pub fn read_text(path: &Path, limit: usize) -> Result<String, ParseError> {
         position: Position::START,
         message,
     };
-    let file = fs::File::open(path).map_err(|e| at_start(io_message(&e)))?;
-    let mut bytes = Vec::new();
     // Read one byte past the limit to tell "at the limit" from "over it" without trusting metadata.
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| at_start(io_message(&e)))?;
+    let bytes =
+        crate::files::read_limited(path, limit as u64 + 1).map_err(|e| at_start(io_message(&e)))?;
     if bytes.len() > limit {
         return Err(at_start(format!(
             "the file is larger than the limit of {} MiB; split it or remove what is not needed",

@@ -33,12 +33,11 @@ fn is_look_name(look: &str) -> bool {
 
 /// The looks in the assets folder: the folders of `assets/people`.
 fn looks_in(assets: &Path) -> Vec<String> {
-    let mut looks: Vec<String> = std::fs::read_dir(assets.join("people"))
+    let mut looks: Vec<String> = crate::files::list(&assets.join("people"))
         .into_iter()
         .flatten()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|e| e.is_dir)
+        .map(|e| e.name())
         .collect();
     looks.sort();
     looks
@@ -80,7 +79,9 @@ pub fn check_staging(s: &Scenario, assets: Option<&Path>) -> Vec<Finding> {
         } else if let Some(assets) = assets {
             let missing: Vec<&str> = Face::ALL
                 .iter()
-                .filter(|&&face| !assets.join(face_file(&person.look, face)).is_file())
+                .filter(|&&face| {
+                    !crate::files::is_file(&assets.join(face_file(&person.look, face)))
+                })
                 .map(|face| face.file_stem())
                 .collect();
             if missing.len() == Face::ALL.len() {
@@ -130,7 +131,7 @@ pub fn check_staging(s: &Scenario, assets: Option<&Path>) -> Vec<Finding> {
             )),
             Some(place) if places_checked.insert(place) => {
                 if let Some(assets) = assets
-                    && !assets.join(place_file(place)).is_file()
+                    && !crate::files::is_file(&assets.join(place_file(place)))
                 {
                     f.push(Finding::error(
                         at(&[Seg::Field("place")]),

@@ -200,8 +200,11 @@ fn check_media(path_text: &str, at: Vec<Seg>, assets: Option<&Path>, findings: &
     }
     let Some(assets) = assets else { return };
     let full = assets.join(p);
-    match (full.canonicalize(), assets.canonicalize()) {
-        (Ok(file), Ok(root)) if file.starts_with(&root) && file.is_file() => {}
+    match (
+        crate::files::canonicalize(&full),
+        crate::files::canonicalize(assets),
+    ) {
+        (Ok(file), Ok(root)) if file.starts_with(&root) && crate::files::is_file(&file) => {}
         (Ok(file), Ok(root)) if !file.starts_with(&root) => findings.push(Finding::error(
             at,
             format!(

@@ -27,7 +27,7 @@ pub fn plugin(app: &mut App) {
 /// frame, and a line for every frame drawn after it (the measurement script reads both).
 fn ready_signal(app: &mut App) {
     if std::env::var_os("MPA_TRAINER_TIMING").is_some() {
-        let started = std::time::Instant::now();
+        let started = bevy::platform::time::Instant::now();
         app.add_systems(Last, move |mut frames: Local<u32>| {
             *frames += 1;
             if *frames == 2 {

@@ -11,10 +11,11 @@ use crate::engine::session::Session;
 use crate::i18n::Words;
 use crate::scenario::model::{Face, SceneKind};
 use crate::tr;
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long a changed face takes to fade into the new one.
 const FADE: Duration = Duration::from_millis(200);
@@ -161,7 +162,7 @@ fn load_texture(
     path: &str,
 ) -> Option<egui::TextureHandle> {
     let full = source.options.assets.as_ref()?.join(path);
-    let bytes = std::fs::read(full).ok()?;
+    let bytes = crate::files::read(&full).ok()?;
     let image = image::load_from_memory(&bytes).ok()?.to_rgba8();
     let size = [image.width() as usize, image.height() as usize];
     let colour = egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw());
@@ -194,10 +195,11 @@ fn play_ui(
             ctx.content_rect(),
             ctx.pixels_per_point(),
         );
-        if model
-            .stage
-            .as_ref()
-            .is_some_and(|s| s.people.iter().any(|f| f.fading.is_some()))
+        if art.waiting_here()
+            || model
+                .stage
+                .as_ref()
+                .is_some_and(|s| s.people.iter().any(|f| f.fading.is_some()))
         {
             ctx.request_repaint();
         }

@@ -85,6 +85,11 @@ fn start_ui(
     };
     let state = &mut *state;
     let action = chrome.frame(&ctx, |ui| start_view(ui, &mut state.form, &model));
+    // A code typed in this pass is looked up at the start of the next: draw it now, or the
+    // interrupted sessions would wait for the next key or click.
+    if state.scanned_for.as_deref() != Some(state.form.participant.trim()) {
+        ctx.request_repaint();
+    }
     match action {
         Some(StartAction::Begin) => {
             commands.trigger(Begin {

@@ -1,0 +1,238 @@
+//! The trainer in a browser (`scripts/web.sh`): the same app, drawn into the page's canvas with
+//! WebGL2. The course is fetched from `course/` beside the page, whose `index.json` lists its
+//! files, and mounted at the paths the desktop reads (`crate::files`), so it loads and is
+//! checked as on the desktop, with the same `file:line:col` messages. A facilitator publishes a
+//! changed course by copying its files to the server; nothing is compiled. Records and settings
+//! go to the page's storage.
+
+use super::course::{Course, CourseSource};
+use super::settings::Settings;
+use crate::scenario::Library;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the course is, relative to the page.
+pub const COURSE: &str = "course/";
+
+/// `course/index.json`: the course's files, relative to `course/`.
+#[derive(Debug, Deserialize)]
+struct Index {
+    files: Vec<String>,
+}
+
+/// Opens the trainer in the page (the program's entry point in a browser).
+pub fn run() {
+    let args = crate::cli::AppArgs {
+        scenarios: crate::content::path("scenarios"),
+        catalogue: crate::content::path("scenarios/catalogue.ron"),
+        results: None,
+        plans: crate::content::path("plans"),
+    };
+    let mut app = super::window_app(&args, super::default_results_dir());
+    app.add_plugins(plugin);
+    app.run();
+}
+
+/// Why the course could not be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum FetchError {
+    /// The page has no window (not a page a person sees).
+    NoWindow,
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+    /// No answer, or the browser refused the request; the browser's own words.
+    Network { url: String, detail: String },
+    /// The index is not a list of the course's files; the parser's words.
+    Index { url: String, detail: String },
+}
+
+impl FetchError {
+    fn words(&self, w: &crate::i18n::Words) -> String {
+        match self {
+            FetchError::NoWindow => crate::tr!(w, "course-fetch-no-window"),
+            FetchError::Status { url, status } => {
+                crate::tr!(
+                    w,
+                    "course-fetch-status",
+                    url = url.as_str(),
+                    status = *status
+                )
+            }
+            FetchError::Network { url, detail } => crate::tr!(
+                w,
+                "course-fetch-network",
+                url = url.as_str(),
+                detail = detail.as_str()
+            ),
+            FetchError::Index { url, detail } => crate::tr!(
+                w,
+                "course-fetch-index",
+                url = url.as_str(),
+                detail = detail.as_str()
+            ),
+        }
+    }
+}
+
+/// The course as it arrives: loaded, or why it could not be fetched.
+type Arrival = Result<(Library, Option<String>), FetchError>;
+
+/// The course being fetched.
+#[derive(Resource)]
+struct Fetching(Mutex<Receiver<Arrival>>);
+
+/// Fetches the course when the page opens and loads it when it arrives.
+pub fn plugin(app: &mut App) {
+    app.add_systems(Startup, start_fetching)
+        .add_systems(Update, take_course.run_if(resource_exists::<Fetching>))
+        .add_systems(Last, tell_the_page);
+}
+
+/// Tells the page, on the canvas's `data-` attributes, what is on screen and how many frames
+/// were drawn: `data-screen`, `data-scene`, `data-frames`. Browser tests and the measuring
+/// script read them instead of pixels.
+fn tell_the_page(
+    screen: Res<State<super::Screen>>,
+    active: Res<super::flow::Active>,
+    course: Res<Course>,
+    mut frames: Local<u64>,
+) {
+    *frames += 1;
+    let Some(canvas) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("mpa-trainer"))
+    else {
+        return;
+    };
+    let scene = active
+        .0
+        .as_ref()
+        .map(|p| {
+            let session = &p.session;
+            session
+                .playable()
+                .scenario
+                .scene_id(session.current())
+                .to_owned()
+        })
+        .unwrap_or_default();
+    let screen = format!("{:?}", screen.get()).to_lowercase();
+    let _ = canvas.set_attribute("data-screen", &screen);
+    let _ = canvas.set_attribute("data-scene", &scene);
+    let playable = course.library.playable().count();
+    let _ = canvas.set_attribute("data-scenarios", &playable.to_string());
+    let _ = canvas.set_attribute("data-frames", &frames.to_string());
+}
+
+fn start_fetching(
+    mut commands: Commands,
+    source: Res<CourseSource>,
+    settings: Res<Settings>,
+    mut course: ResMut<Course>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
+) {
+    let (send, receive) = channel();
+    let source = source.clone();
+    let proxy = proxy.map(|p| (**p).clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let arrival = fetch_course().await.map(|files| {
+            crate::files::mount(files);
+            source.load()
+        });
+        let _ = send.send(arrival);
+        if let Some(p) = proxy {
+            let _ = p.send_event(WinitUserEvent::WakeUp);
+        }
+    });
+    commands.insert_resource(Fetching(Mutex::new(receive)));
+    let w = crate::i18n::words(settings.language);
+    course.notice = Some(crate::tr!(w, "notice-course-loading"));
+}
+
+fn take_course(
+    mut commands: Commands,
+    fetching: Res<Fetching>,
+    settings: Res<Settings>,
+    mut course: ResMut<Course>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let Some(arrival) = fetching.0.lock().ok().and_then(|r| r.try_recv().ok()) else {
+        return;
+    };
+    let w = crate::i18n::words(settings.language);
+    match arrival {
+        Ok((library, problem)) => {
+            course.library = Arc::new(library);
+            course.notice = problem.map(|p| crate::tr!(w, "notice-course-unloadable", detail = p));
+        }
+        Err(e) => {
+            let detail = e.words(w);
+            course.notice = Some(crate::tr!(w, "notice-course-unfetched", detail = detail));
+        }
+    }
+    commands.remove_resource::<Fetching>();
+    redraw.write(RequestRedraw);
+}
+
+/// What a failed browser call says.
+fn js_words(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// One file of the course's folder on the server, revalidated with the server each time so
+/// that a republished course is seen at the next visit.
+async fn fetch_bytes(relative: &str) -> Result<Vec<u8>, FetchError> {
+    let url = format!("{COURSE}{relative}");
+    let network = |e: JsValue| FetchError::Network {
+        url: url.clone(),
+        detail: js_words(&e),
+    };
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(FetchError::Status {
+            url: url.clone(),
+            status: response.status(),
+        });
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+        .await
+        .map_err(network)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The index, then every file it lists (one at a time: a course is a few megabytes).
+async fn fetch_course() -> Result<Vec<(PathBuf, Vec<u8>)>, FetchError> {
+    const INDEX: &str = "index.json";
+    let index = fetch_bytes(INDEX).await?;
+    let index: Index = serde_json::from_slice(&index).map_err(|e| FetchError::Index {
+        url: format!("{COURSE}{INDEX}"),
+        detail: e.to_string(),
+    })?;
+    let mut files = Vec::with_capacity(index.files.len());
+    for relative in index.files {
+        let bytes = fetch_bytes(&relative).await?;
+        files.push((crate::content::path(&relative), bytes));
+    }
+    Ok(files)
+}

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""The trainer in a real browser: Debian's Chromium driven by Selenium through chromedriver,
+drawing with software WebGL (SwiftShader).
+
+    tests/web/e2e.py URL OUT
+
+URL serves `scripts/web.sh`'s folder. The test types a participant code, plays the first
+scenario by keyboard and clicks, reloads the page in the middle and resumes the session, plays
+it to its debrief, and checks the session's record in the page's storage. It writes
+screenshots at desktop and phone sizes into OUT and prints the figures: time to the first
+interactive frame, frames and browser CPU while idle, memory.
+
+The app tells the page what is on screen on its canvas (`data-screen`, `data-scene`,
+`data-scenarios`, `data-frames`, see src/app/web.rs), so the test reads no pixels to know
+where it is. Clicks go where the desktop's real-window test clicks: the layout at 1280x800 is
+the same in both.
+"""
+
+import json
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+URL, OUT = sys.argv[1], sys.argv[2]
+os.makedirs(OUT, exist_ok=True)
+PREFIX = "mpa-trainer:file:"
+FIRST_SCENARIO = "scenarios/s1-bar-worker.ron"
+
+
+def fail(message):
+    print(f"web-e2e: FAILED: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def start_browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in [
+        "--headless=new",
+        "--no-sandbox",
+        "--use-angle=swiftshader",
+        "--enable-unsafe-swiftshader",
+        "--use-gl=angle",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,800",
+        f"--user-data-dir={OUT}/profile",
+    ]:
+        options.add_argument(arg)
+    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+def viewport(driver, width, height, mobile=False, scale=1):
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile},
+    )
+
+
+def state(driver):
+    return driver.execute_script(
+        "const c = document.getElementById('mpa-trainer');"
+        "return c ? Object.assign({}, c.dataset) : {};"
+    )
+
+
+def wait_for(driver, what, test, timeout=60):
+    end = time.time() + timeout
+    while time.time() < end:
+        now = state(driver)
+        if test(now):
+            return now
+        time.sleep(0.05)
+    fail(f"waited {timeout} s for {what}; the page says {state(driver)}")
+
+
+def canvas(driver):
+    return driver.find_element(By.ID, "mpa-trainer")
+
+
+def click(driver, x, y):
+    """A click at (x, y) of the canvas, as on the desktop's window."""
+    c = canvas(driver)
+    size = c.size
+    ActionChains(driver).move_to_element_with_offset(
+        c, x - size["width"] / 2, y - size["height"] / 2
+    ).click().perform()
+    time.sleep(0.4)
+
+
+def keys(driver, *pressed):
+    ActionChains(driver).send_keys(*pressed).perform()
+    time.sleep(0.4)
+
+
+def chord(driver, modifier, key):
+    ActionChains(driver).key_down(modifier).send_keys(key).key_up(modifier).perform()
+    time.sleep(0.4)
+
+
+def shot(driver, name):
+    path = os.path.join(OUT, f"{name}.png")
+    driver.save_screenshot(path)
+    print(f"screenshot: {path}")
+
+
+def records(driver):
+    """The session files in the page's storage: {path: text}."""
+    return driver.execute_script(
+        "const out = {};"
+        "for (let i = 0; i < localStorage.length; i++) {"
+        "  const k = localStorage.key(i);"
+        f"  if (k.startsWith('{PREFIX}') && k.endsWith('.jsonl')) out[k] = localStorage.getItem(k);"
+        "}"
+        "return out;"
+    )
+
+
+def events(text):
+    return [json.loads(line)["event"] for line in text.splitlines() if line.strip()]
+
+
+def browser_cpu_seconds():
+    """User and system time of every Chromium process, in seconds."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if "chrom" not in f.read():
+                    continue
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except OSError:
+            continue
+    return total
+
+
+def enter_code(driver, code):
+    click(driver, 22, 305)  # Practice
+    click(driver, 125, 216)  # the code field
+    for letter in code:  # as a person types: a key at a time
+        keys(driver, letter)
+
+
+def open_page(driver):
+    started = time.time()
+    driver.get(URL)
+    now = wait_for(
+        driver,
+        "the start screen with the course loaded",
+        lambda s: s.get("screen") == "start" and int(s.get("scenarios", "0")) > 0,
+    )
+    ready = driver.execute_script("return performance.now()")
+    return now, ready, time.time() - started
+
+
+driver = start_browser()
+try:
+    viewport(driver, 1280, 800)
+    now, ready_ms, _ = open_page(driver)
+    print(f"web: first interactive frame with the course loaded {ready_ms:.0f} ms after navigation")
+    print(f"web: {now['scenarios']} playable scenarios")
+
+    enter_code(driver, "T07")
+    shot(driver, "1-start")
+    keys(driver, Keys.RETURN)
+    wait_for(driver, "the scenario list", lambda s: s.get("screen") == "select")
+    keys(driver, "1")
+    first = wait_for(driver, "the first scene", lambda s: s.get("screen") == "play")
+    print(f"web: playing, first scene {first['scene']}")
+    time.sleep(1.5)  # the people and the place are drawn one picture per frame
+    shot(driver, "2-scene-desktop")
+
+    # Idle: nothing happens for 10 s, so nothing is drawn.
+    time.sleep(1)
+    before, cpu_before = int(state(driver)["frames"]), browser_cpu_seconds()
+    time.sleep(10)
+    after, cpu_after = int(state(driver)["frames"]), browser_cpu_seconds()
+    print(
+        f"web: idle on a scene: {after - before} frames in 10 s, "
+        f"browser CPU {100 * (cpu_after - cpu_before) / 10:.1f} % of one core"
+    )
+    memory = driver.execute_script(
+        "return performance.memory ? performance.memory.usedJSHeapSize : 0"
+    )
+    print(f"web: JavaScript heap {memory / 1e6:.1f} MB (the module's memory included)")
+    if after - before > 3:
+        fail(f"the idle scene drew {after - before} frames in 10 s")
+
+    def step():
+        keys(driver, "w")  # the confidence question, where there is one
+        keys(driver, "1")
+        chord(driver, Keys.CONTROL, Keys.RETURN)
+
+    for _ in range(3):
+        step()
+    stored = records(driver)
+    if len(stored) != 1:
+        fail(f"expected one session file in the page's storage, found {list(stored)}")
+    key, text = next(iter(stored.items()))
+    print(f"web: {len(text.splitlines())} record lines in {key[len(PREFIX):]} before the reload")
+    before_reload = state(driver)["scene"]
+
+    # The tab is reloaded in the middle: the session is offered again and carries on.
+    now, _, _ = open_page(driver)
+    enter_code(driver, "T07")
+    shot(driver, "3-resume-offered")
+    click(driver, 642, 431)  # Resume, beside the interrupted session
+    resumed = wait_for(driver, "the resumed session", lambda s: s.get("screen") == "play")
+    if resumed["scene"] != before_reload:
+        fail(f"resumed at {resumed['scene']}, left at {before_reload}")
+    print(f"web: resumed at {resumed['scene']} after the reload")
+
+    for _ in range(60):
+        text = records(driver).get(key, "")
+        if "session_finished" in text:
+            break
+        step()
+    text = records(driver).get(key, "")
+    got = events(text)
+    if "session_finished" not in got:
+        fail(f"the session did not reach an ending: {got[-5:]}")
+    if "session_resumed" not in got:
+        fail("the record has no session_resumed event after the reload")
+    wait_for(driver, "the debrief", lambda s: s.get("screen") == "debrief")
+    time.sleep(0.5)
+    shot(driver, "4-debrief-desktop")
+    print(f"web: the session ended with {len(got)} record lines, resumed once")
+
+    # Phone sizes: the same screens at 390x844 portrait and 1366x768 landscape.
+    viewport(driver, 390, 844, mobile=True, scale=2)
+    time.sleep(1)
+    shot(driver, "5-debrief-phone")
+    viewport(driver, 1366, 768)
+    time.sleep(1)
+    shot(driver, "6-debrief-landscape")
+    print("web-e2e: passed")
+finally:
+    driver.quit()
