@@ -128,6 +128,13 @@ def events(text):
     return [json.loads(line)["event"] for line in text.splitlines() if line.strip()]
 
 
+def is_browser(pid):
+    """Whether a process is one of Chromium's (not the driver)."""
+    with open(f"/proc/{pid}/comm") as f:
+        name = f.read().strip()
+    return name.startswith("chrom") and name != "chromedriver"
+
+
 def browser_cpu_seconds():
     """User and system time of every Chromium process, in seconds."""
     total = 0
@@ -136,12 +143,28 @@ def browser_cpu_seconds():
         if not pid.isdigit():
             continue
         try:
-            with open(f"/proc/{pid}/comm") as f:
-                if "chrom" not in f.read():
-                    continue
+            if not is_browser(pid):
+                continue
             with open(f"/proc/{pid}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / tick
+        except OSError:
+            continue
+    return total
+
+
+def browser_rss_bytes():
+    """Resident memory of every Chromium process (the page's renderer, the GPU process, the
+    browser), in bytes."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if not is_browser(pid):
+                continue
+            with open(f"/proc/{pid}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except OSError:
             continue
     return total
@@ -192,10 +215,13 @@ try:
         f"web: idle on a scene: {after - before} frames in 10 s, "
         f"browser CPU {100 * (cpu_after - cpu_before) / 10:.1f} % of one core"
     )
-    memory = driver.execute_script(
+    heap = driver.execute_script(
         "return performance.memory ? performance.memory.usedJSHeapSize : 0"
     )
-    print(f"web: JavaScript heap {memory / 1e6:.1f} MB (the module's memory included)")
+    print(
+        f"web: memory on a scene: JavaScript heap {heap / 1e6:.1f} MB; "
+        f"all of Chromium's processes {browser_rss_bytes() / 1e6:.0f} MB resident"
+    )
     if after - before > 3:
         fail(f"the idle scene drew {after - before} frames in 10 s")
 
