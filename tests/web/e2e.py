@@ -4,9 +4,9 @@ drawing with software WebGL (SwiftShader).
 
     tests/web/e2e.py URL OUT
 
-URL serves `scripts/web.sh`'s folder. The test types a participant code, plays the first
-scenario by keyboard and clicks, reloads the page in the middle and resumes the session, plays
-it to its debrief, and checks the session's record in the page's storage. It writes
+URL serves `scripts/web.sh`'s folder. The test types a participant code, starts the first
+scenario, flags a line, reloads the page and resumes the session, plays it to its debrief by
+keyboard, and checks the session's record in the page's storage. It writes
 screenshots at desktop and phone sizes into OUT and prints the figures: time to the first
 interactive frame, frames and browser CPU while idle, memory.
 
@@ -230,12 +230,16 @@ try:
         keys(driver, "1")
         chord(driver, Keys.CONTROL, Keys.RETURN)
 
-    for _ in range(3):
-        step()
+    # Something to lose before the reload: a flag (Tab to the first line, Space). A choice could
+    # end the session at once (the choices are shown in a new order each session).
+    keys(driver, Keys.TAB)
+    keys(driver, Keys.SPACE)
     stored = records(driver)
     if len(stored) != 1:
         fail(f"expected one session file in the page's storage, found {list(stored)}")
     key, text = next(iter(stored.items()))
+    if "flagged" not in events(text):
+        fail(f"the flag (Tab, Space) was not recorded: {events(text)}")
     print(f"web: {len(text.splitlines())} record lines in {key[len(PREFIX):]} before the reload")
     before_reload = state(driver)["scene"]
 
@@ -258,8 +262,8 @@ try:
     got = events(text)
     if "session_finished" not in got:
         fail(f"the session did not reach an ending: {got[-5:]}")
-    if "session_resumed" not in got:
-        fail("the record has no session_resumed event after the reload")
+    if "session_resumed" not in got or "flagged" not in got:
+        fail(f"the record lacks the flag or the resumption: {got}")
     wait_for(driver, "the debrief", lambda s: s.get("screen") == "debrief")
     time.sleep(0.5)
     shot(driver, "4-debrief-desktop")
