@@ -45,7 +45,7 @@ WB_VERSION=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"/\1/p}' Ca
 rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
 if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WB_VERSION"; then
   say "installing wasm-bindgen-cli $WB_VERSION (the version Cargo.lock pins)"
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  cargo install --force wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 say "building for $TARGET"

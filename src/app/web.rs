@@ -96,8 +96,9 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Tells the page, on the canvas's `data-` attributes, what is on screen and how many frames
-/// were drawn: `data-screen`, `data-scene`, `data-frames`. Browser tests and the measuring
-/// script read them instead of pixels.
+/// were drawn: `data-screen`, `data-scene`, `data-scenarios` (how many are playable),
+/// `data-problem` (the first error of a file that cannot be played, as the scenario list shows
+/// it) and `data-frames`. The browser test reads them instead of pixels.
 fn tell_the_page(
     screen: Res<State<super::Screen>>,
     active: Res<super::flow::Active>,
@@ -128,6 +129,14 @@ fn tell_the_page(
     let _ = canvas.set_attribute("data-scene", &scene);
     let playable = course.library.playable().count();
     let _ = canvas.set_attribute("data-scenarios", &playable.to_string());
+    let problem = course
+        .library
+        .entries
+        .iter()
+        .filter(|e| e.playable.is_none())
+        .find_map(|e| e.first_error().map(ToString::to_string))
+        .unwrap_or_default();
+    let _ = canvas.set_attribute("data-problem", &problem);
     let _ = canvas.set_attribute("data-frames", &frames.to_string());
 }
 

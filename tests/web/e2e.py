@@ -6,7 +6,9 @@ drawing with software WebGL (SwiftShader).
 
 URL serves `scripts/web.sh`'s folder. The test types a participant code, starts the first
 scenario, flags a line, reloads the page and resumes the session, plays it to its debrief by
-keyboard, and checks the session's record in the page's storage. It writes
+keyboard, and checks the session's record in the page's storage. With BROKEN_URL (the same build, its
+first scenario with a mistake) and BROKEN_EXPECTED (the line the desktop's `validate` prints
+for it), it checks that the page says the same. It writes
 screenshots at desktop and phone sizes into OUT and prints the figures: time to the first
 interactive frame, frames and browser CPU while idle, memory.
 
@@ -276,6 +278,19 @@ try:
     viewport(driver, 1366, 768)
     time.sleep(1)
     shot(driver, "6-debrief-landscape")
+    broken_url = os.environ.get("BROKEN_URL")
+    if broken_url:
+        viewport(driver, 1280, 800)
+        driver.get(broken_url)
+        now = wait_for(
+            driver,
+            "the broken course loaded",
+            lambda s: s.get("screen") == "start" and int(s.get("scenarios", "0")) > 0,
+        )
+        expected = os.environ["BROKEN_EXPECTED"]
+        if now.get("problem") != expected:
+            fail(f"the page says {now.get('problem')!r}; the desktop says {expected!r}")
+        print(f"web: a broken scenario is told as on the desktop: {expected[:60]}...")
     print("web-e2e: passed")
 finally:
     driver.quit()
