@@ -130,28 +130,30 @@ def events(text):
     return [json.loads(line)["event"] for line in text.splitlines() if line.strip()]
 
 
-def is_browser(pid):
-    """Whether a process is one of Chromium's (not the driver)."""
-    with open(f"/proc/{pid}/comm") as f:
-        name = f.read().strip()
-    return name.startswith("chrom") and name != "chromedriver"
+def browser_processes():
+    """The /proc folders of Chromium's processes (not the driver's)."""
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                name = f.read().strip()
+        except OSError:
+            continue
+        if name.startswith("chrom") and name != "chromedriver":
+            yield f"/proc/{pid}"
 
 
 def browser_cpu_seconds():
     """User and system time of every Chromium process, in seconds."""
     total = 0
-    tick = os.sysconf("SC_CLK_TCK")
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
+    for proc in browser_processes():
         try:
-            if not is_browser(pid):
-                continue
-            with open(f"/proc/{pid}/stat") as f:
+            with open(f"{proc}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
         except OSError:
             continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
 
 
@@ -159,13 +161,9 @@ def browser_rss_bytes():
     """Resident memory of every Chromium process (the page's renderer, the GPU process, the
     browser), in bytes."""
     total = 0
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
+    for proc in browser_processes():
         try:
-            if not is_browser(pid):
-                continue
-            with open(f"/proc/{pid}/statm") as f:
+            with open(f"{proc}/statm") as f:
                 total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except OSError:
             continue
