@@ -127,16 +127,19 @@ fn tell_the_page(
     let screen = format!("{:?}", screen.get()).to_lowercase();
     let _ = canvas.set_attribute("data-screen", &screen);
     let _ = canvas.set_attribute("data-scene", &scene);
-    let playable = course.library.playable().count();
-    let _ = canvas.set_attribute("data-scenarios", &playable.to_string());
-    let problem = course
-        .library
-        .entries
-        .iter()
-        .filter(|e| e.playable.is_none())
-        .find_map(|e| e.first_error().map(ToString::to_string))
-        .unwrap_or_default();
-    let _ = canvas.set_attribute("data-problem", &problem);
+    // The course's figures change only with the course.
+    if course.is_changed() {
+        let playable = course.library.playable().count();
+        let _ = canvas.set_attribute("data-scenarios", &playable.to_string());
+        let problem = course
+            .library
+            .entries
+            .iter()
+            .filter(|e| e.playable.is_none())
+            .find_map(|e| e.first_error().map(ToString::to_string))
+            .unwrap_or_default();
+        let _ = canvas.set_attribute("data-problem", &problem);
+    }
     let _ = canvas.set_attribute("data-frames", &frames.to_string());
 }
 

@@ -218,7 +218,8 @@ impl Lrs for HttpLrs {
 }
 
 /// Standard base64, for the Basic credentials.
-pub fn base64(bytes: &[u8]) -> String {
+#[cfg(not(target_arch = "wasm32"))]
+fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
