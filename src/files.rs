@@ -81,6 +81,10 @@ mod imp {
         std::fs::write(path, bytes)
     }
 
+    pub fn append_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+        crate::record::store::append_private(path, bytes)
+    }
+
     pub fn remove(path: &Path) -> io::Result<()> {
         std::fs::remove_file(path)
     }
@@ -210,6 +214,16 @@ mod imp {
             .map_err(|e| js_error(&e))
     }
 
+    pub fn append_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let mut now = match read_limited(path, u64::MAX) {
+            Ok(now) => now,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        now.extend_from_slice(bytes);
+        write(path, &now)
+    }
+
     pub fn remove(path: &Path) -> io::Result<()> {
         storage()?.remove_item(&key(path)).map_err(|e| js_error(&e))
     }
@@ -292,6 +306,12 @@ pub fn read_to_string(path: &Path) -> io::Result<String> {
 /// Writes a whole file (in a browser, a storage entry).
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     imp::write(path, bytes)
+}
+
+/// Appends to a file readable by its owner only, created if missing (in a browser, the entry is
+/// rewritten with the bytes added: the page's storage is the page's own).
+pub fn append_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    imp::append_private(path, bytes)
 }
 
 /// Removes a file.

@@ -36,6 +36,16 @@ sending-refused = { $n ->
     [one] 1 statement refused by the LRS (kept aside)
    *[other] { $n } statements refused by the LRS (kept aside)
 }
+# A launch by a learning management system (LMS) that cannot be used; results are kept here.
+launch-problem = The LMS's launch cannot be used ({ $detail }); your answers are kept on this device.
+launch-endpoint = its LRS address is not usable: { $value }
+launch-no-fetch = it gives no address for credentials
+launch-fetch = its address for credentials is not a web address: { $value }
+launch-actor = it does not name the learner by an account: { $value }
+launch-participant = the account name "{ $value }" cannot be a participant code (letters, digits, - and _)
+launch-registration = its registration is not a UUID: { $value }
+launch-activity = its activity is not a web address: { $value }
+launch-token = it gave no credentials: { $value }
 # Notices about the course and the sessions.
 notice-scenario-gone = The scenario "{ $id }" is not available any more.
 notice-resume-unreadable = This session cannot be resumed: { $detail }

@@ -36,6 +36,16 @@ sending-refused = { $n ->
     [one] 1 declaración rechazada por el LRS (guardada aparte)
    *[other] { $n } declaraciones rechazadas por el LRS (guardadas aparte)
 }
+# Un lanzamiento por un sistema de gestión del aprendizaje (LMS) que no se puede usar; los resultados se guardan aquí.
+launch-problem = No se puede usar el lanzamiento del LMS ({ $detail }); sus respuestas se guardan en este dispositivo.
+launch-endpoint = su dirección del LRS no se puede usar: { $value }
+launch-no-fetch = no da ninguna dirección para las credenciales
+launch-fetch = su dirección para las credenciales no es una dirección web: { $value }
+launch-actor = no nombra a la persona que aprende con una cuenta: { $value }
+launch-participant = el nombre de cuenta «{ $value }» no puede ser un código de participante (letras, cifras, - y _)
+launch-registration = su registro (registration) no es un UUID: { $value }
+launch-activity = su actividad no es una dirección web: { $value }
+launch-token = no dio credenciales: { $value }
 # Avisos sobre el curso y las sesiones.
 notice-scenario-gone = El escenario «{ $id }» ya no está disponible.
 notice-resume-unreadable = No se puede continuar esta sesión: { $detail }

@@ -6,6 +6,7 @@ use super::sending::Sending;
 use super::settings::Settings;
 use super::views::widgets::{apply_theme, background, install_fonts};
 use crate::i18n::Words;
+use crate::lrs::launch::LaunchError;
 use crate::lrs::{LrsError, SenderStatus};
 use crate::tr;
 use bevy::ecs::system::SystemParam;
@@ -98,6 +99,26 @@ pub fn sending_words_in(w: &Words, status: &SenderStatus) -> Option<String> {
         words.push(tr!(w, "sending-refused", n = status.refused));
     }
     (!words.is_empty()).then(|| words.join("; "))
+}
+
+/// Why an LMS's launch cannot be used, in the trainee's words.
+pub fn launch_words_in(w: &Words, problem: &LaunchError) -> String {
+    let value = |v: &str| v.to_owned();
+    let detail = match problem {
+        LaunchError::Endpoint(e) => tr!(
+            w,
+            "launch-endpoint",
+            value = super::views::facilitator::endpoint_words(w, e)
+        ),
+        LaunchError::NoFetch => tr!(w, "launch-no-fetch"),
+        LaunchError::Fetch(v) => tr!(w, "launch-fetch", value = value(v)),
+        LaunchError::Actor(v) => tr!(w, "launch-actor", value = value(v)),
+        LaunchError::Participant(v) => tr!(w, "launch-participant", value = value(v)),
+        LaunchError::Registration(v) => tr!(w, "launch-registration", value = value(v)),
+        LaunchError::Activity(v) => tr!(w, "launch-activity", value = value(v)),
+        LaunchError::Token(v) => tr!(w, "launch-token", value = value(v)),
+    };
+    tr!(w, "launch-problem", detail = detail)
 }
 
 /// What the trainee answered when asked about closing with unsaved records.
@@ -277,6 +298,14 @@ impl Chrome<'_, '_> {
                     {
                         ui.separator();
                         ui.label(words);
+                    }
+                    if let Some(p) = self
+                        .sending
+                        .as_ref()
+                        .and_then(|s| s.launch_problem.as_ref())
+                    {
+                        ui.separator();
+                        ui.label(RichText::new(launch_words_in(w, p)).strong());
                     }
                 });
             });

@@ -16,6 +16,8 @@ pub mod settings;
 pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod web_sending;
 pub mod words;
 
 use crate::cli::AppArgs;

@@ -24,6 +24,8 @@ pub struct Sending {
     sender: Option<Sender>,
     pub settings: LrsSettings,
     pub status: SenderStatus,
+    /// Why the LMS's launch cannot be used (a browser only).
+    pub launch_problem: Option<crate::lrs::launch::LaunchError>,
 }
 
 impl std::fmt::Debug for Sending {

@@ -90,7 +90,8 @@ struct Fetching(Mutex<Receiver<Arrival>>);
 
 /// Fetches the course when the page opens and loads it when it arrives.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Startup, start_fetching)
+    app.add_plugins(super::web_sending::plugin)
+        .add_systems(Startup, start_fetching)
         .add_systems(Update, take_course.run_if(resource_exists::<Fetching>))
         .add_systems(Last, tell_the_page);
 }
@@ -98,11 +99,13 @@ pub fn plugin(app: &mut App) {
 /// Tells the page, on the canvas's `data-` attributes, what is on screen and how many frames
 /// were drawn: `data-screen`, `data-scene`, `data-scenarios` (how many are playable),
 /// `data-problem` (the first error of a file that cannot be played, as the scenario list shows
-/// it) and `data-frames`. The browser test reads them instead of pixels.
+/// it), `data-lrs-waiting`, `data-lrs-refused` and `data-lrs-problem` (the sending to the LRS)
+/// and `data-frames`. The browser test reads them instead of pixels.
 fn tell_the_page(
     screen: Res<State<super::Screen>>,
     active: Res<super::flow::Active>,
     course: Res<Course>,
+    sending: Res<super::sending::Sending>,
     mut frames: Local<u64>,
 ) {
     *frames += 1;
@@ -139,6 +142,14 @@ fn tell_the_page(
             .find_map(|e| e.first_error().map(ToString::to_string))
             .unwrap_or_default();
         let _ = canvas.set_attribute("data-problem", &problem);
+    }
+    if sending.is_changed() {
+        let status = &sending.status;
+        let problem = status.problem.as_ref().map(ToString::to_string);
+        let launch = sending.launch_problem.as_ref().map(ToString::to_string);
+        let _ = canvas.set_attribute("data-lrs-waiting", &status.waiting.to_string());
+        let _ = canvas.set_attribute("data-lrs-refused", &status.refused.to_string());
+        let _ = canvas.set_attribute("data-lrs-problem", &problem.or(launch).unwrap_or_default());
     }
     let _ = canvas.set_attribute("data-frames", &frames.to_string());
 }
@@ -194,7 +205,7 @@ fn take_course(
 }
 
 /// What a failed browser call says.
-fn js_words(e: &JsValue) -> String {
+pub fn js_words(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| {
             js_sys::Reflect::get(e, &"message".into())

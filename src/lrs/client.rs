@@ -123,7 +123,7 @@ impl HttpLrs {
             .build();
         HttpLrs {
             endpoint,
-            authorization: format!("Basic {}", base64(format!("{key}:{secret}").as_bytes())),
+            authorization: basic_authorization(key, secret),
             agent: config.into(),
         }
     }
@@ -143,16 +143,7 @@ impl HttpLrs {
             .limit(64 * 1024)
             .read_to_string()
             .unwrap_or_default();
-        let message = serde_json::from_str::<Value>(&body)
-            .ok()
-            .and_then(|v| v["message"].as_str().map(str::to_owned))
-            .unwrap_or(body);
-        Err(match status {
-            401 | 403 => LrsError::Unauthorized(status),
-            409 => LrsError::Conflict(message),
-            500.. => LrsError::Server(status, message),
-            _ => LrsError::Refused(status, message),
-        })
+        Err(error_of(status, &body))
     }
 }
 
@@ -163,12 +154,11 @@ impl Lrs for HttpLrs {
     }
 
     fn post(&self, statements: &[Value]) -> Result<(), LrsError> {
-        let response = self
-            .agent
-            .post(self.endpoint.statements())
-            .header("Authorization", &self.authorization)
-            .header("X-Experience-API-Version", XAPI_VERSION)
-            .send_json(statements);
+        let mut request = self.agent.post(self.endpoint.statements());
+        for (name, value) in headers(&self.authorization, false) {
+            request = request.header(name, value);
+        }
+        let response = request.send_json(statements);
         self.answer(response).map(drop)
     }
 
@@ -193,10 +183,11 @@ impl Lrs for HttpLrs {
             }
             Query::More(more) => self.agent.get(self.endpoint.resolve(more)),
         };
-        let response = request
-            .header("Authorization", &self.authorization)
-            .header("X-Experience-API-Version", XAPI_VERSION)
-            .call();
+        let mut request = request;
+        for (name, value) in headers(&self.authorization, false) {
+            request = request.header(name, value);
+        }
+        let response = request.call();
         let mut response = self.answer(response)?;
         let body: Value = response
             .body_mut()
@@ -217,8 +208,44 @@ impl Lrs for HttpLrs {
     }
 }
 
+/// What an LRS's answer with a status outside 2xx means; its body's `message` if it has one.
+pub fn error_of(status: u16, body: &str) -> LrsError {
+    let message = serde_json::from_str::<Value>(body)
+        .ok()
+        .and_then(|v| v["message"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| body.to_owned());
+    match status {
+        401 | 403 => LrsError::Unauthorized(status),
+        409 => LrsError::Conflict(message),
+        500.. => LrsError::Server(status, message),
+        _ => LrsError::Refused(status, message),
+    }
+}
+
+/// The headers of a request to an LRS with these credentials (an `Authorization` value), and of
+/// a JSON body if it has one.
+pub fn headers(authorization: &str, json_body: bool) -> Vec<(&'static str, String)> {
+    let mut out = vec![
+        ("Authorization", authorization.to_owned()),
+        ("X-Experience-API-Version", XAPI_VERSION.to_owned()),
+    ];
+    if json_body {
+        out.push(("Content-Type", "application/json".to_owned()));
+    }
+    out
+}
+
+/// The `Authorization` header of credentials already encoded (a cmi5 launch's token).
+pub fn token_authorization(token: &str) -> String {
+    format!("Basic {token}")
+}
+
+/// The `Authorization` header of HTTP Basic credentials.
+pub fn basic_authorization(key: &str, secret: &str) -> String {
+    token_authorization(&base64(format!("{key}:{secret}").as_bytes()))
+}
+
 /// Standard base64, for the Basic credentials.
-#[cfg(not(target_arch = "wasm32"))]
 fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -251,5 +278,22 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"key:secret"), "a2V5OnNlY3JldA==");
+        assert_eq!(
+            basic_authorization("key", "secret"),
+            "Basic a2V5OnNlY3JldA=="
+        );
+    }
+
+    #[test]
+    fn an_answer_s_status_says_what_went_wrong() {
+        assert_eq!(error_of(401, ""), LrsError::Unauthorized(401));
+        assert_eq!(error_of(403, "no"), LrsError::Unauthorized(403));
+        assert_eq!(
+            error_of(409, r#"{"message":"taken"}"#),
+            LrsError::Conflict("taken".into())
+        );
+        assert_eq!(error_of(400, "bad"), LrsError::Refused(400, "bad".into()));
+        assert_eq!(error_of(503, "busy"), LrsError::Server(503, "busy".into()));
+        assert!(error_of(502, "").is_transient());
     }
 }

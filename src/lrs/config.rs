@@ -144,7 +144,7 @@ impl LrsSettings {
 
     /// Reads the settings; none saved yet gives the defaults.
     pub fn load(path: &Path) -> Result<LrsSettings, SettingsError> {
-        match std::fs::read_to_string(path) {
+        match crate::files::read_to_string(path) {
             Ok(text) => {
                 ron::from_str(&text).map_err(|e| SettingsError::Damaged(e.code.to_string()))
             }

@@ -5,6 +5,8 @@
 
 pub mod client;
 pub mod config;
+pub mod courier;
+pub mod launch;
 pub mod outbox;
 pub mod sender;
 pub mod sync;

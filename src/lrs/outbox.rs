@@ -8,7 +8,6 @@
 
 use super::client::{Lrs, LrsError};
 use crate::record::format_time;
-use crate::record::store::append_private;
 use crate::report::xapi::{Extent, statements_of};
 use crate::report::{Detail, read_row};
 use crate::scenario::Library;
@@ -72,7 +71,7 @@ pub fn outbox_path(session: &Path, target: &Target) -> PathBuf {
 /// its statements are simply sent again.
 pub fn read_state(session: &Path, target: &Target) -> OutboxState {
     let mut state = OutboxState::default();
-    let Ok(text) = std::fs::read_to_string(outbox_path(session, target)) else {
+    let Ok(text) = crate::files::read_to_string(&outbox_path(session, target)) else {
         return state;
     };
     for line in text.lines() {
@@ -91,7 +90,7 @@ pub fn read_state(session: &Path, target: &Target) -> OutboxState {
 fn append(outbox: &Path, entry: &Entry) -> std::io::Result<()> {
     let mut line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
     line.push('\n');
-    append_private(outbox, line.as_bytes())
+    crate::files::append_private(outbox, line.as_bytes())
 }
 
 fn now() -> String {
@@ -137,6 +136,84 @@ impl DeliveryError {
     }
 }
 
+/// What a session has for a target now, as made from its record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pending {
+    /// Statements of the session.
+    pub statements: usize,
+    /// Those the LRS has neither stored nor refused, in order.
+    pub waiting: Vec<Value>,
+    /// Whether the session is finished.
+    pub finished: bool,
+    /// What the outbox said before.
+    pub state: OutboxState,
+}
+
+/// The statements of a session that the target does not have yet.
+pub fn pending(
+    session: &Path,
+    target: &Target,
+    library: Option<&Library>,
+    home: &str,
+    extent: Extent,
+) -> Result<Pending, DeliveryError> {
+    let (row, lines) =
+        read_row(session, Detail::Full, library).map_err(DeliveryError::Unreadable)?;
+    let all = statements_of(&row, &lines, library, home, extent);
+    let state = read_state(session, target);
+    let statements = all.len();
+    let waiting = all
+        .into_iter()
+        .filter(|s| {
+            let id = s["id"].as_str().unwrap_or("");
+            !state.stored.contains(id) && !state.refused.contains_key(id)
+        })
+        .collect();
+    Ok(Pending {
+        statements,
+        waiting,
+        finished: row.finished.is_some(),
+        state,
+    })
+}
+
+/// Writes down that the target stored these statements.
+pub fn mark_stored(session: &Path, target: &Target, values: &[Value]) -> std::io::Result<()> {
+    record_stored(&outbox_path(session, target), values)
+}
+
+/// Writes down that the target refused a statement (`error` is a refusal), and returns it.
+pub fn mark_refused(
+    session: &Path,
+    target: &Target,
+    value: &Value,
+    error: LrsError,
+) -> std::io::Result<Refusal> {
+    let refusal = Refusal {
+        id: value["id"].as_str().unwrap_or("").to_owned(),
+        status: match &error {
+            LrsError::Conflict(_) => 409,
+            LrsError::Refused(s, _) => *s,
+            _ => 0,
+        },
+        message: match error {
+            LrsError::Conflict(m) | LrsError::Refused(_, m) => m,
+            other => other.to_string(),
+        },
+    };
+    let entry = Entry::Refused {
+        refusal: refusal.clone(),
+        t: now(),
+    };
+    append(&outbox_path(session, target), &entry)?;
+    Ok(refusal)
+}
+
+/// Writes down that every statement of the finished session is stored or refused.
+pub fn mark_done(session: &Path, target: &Target) -> std::io::Result<()> {
+    append(&outbox_path(session, target), &Entry::Done { t: now() })
+}
+
 /// Sends what the LRS does not have yet of one session, in batches of `BATCH`. A batch the LRS
 /// refuses is sent again statement by statement, so the good ones are stored and the bad ones
 /// are written down as refused. A transient error or wrong credentials stop it; what was not sent
@@ -149,65 +226,39 @@ pub fn deliver(
     extent: Extent,
 ) -> (Delivery, Result<(), DeliveryError>) {
     let mut delivery = Delivery::default();
-    let (row, lines) = match read_row(session, Detail::Full, library) {
-        Ok(r) => r,
-        Err(e) => return (delivery, Err(DeliveryError::Unreadable(e))),
-    };
-    let finished = row.finished.is_some();
-    let all = statements_of(&row, &lines, library, home, extent);
-    delivery.statements = all.len();
     let target = Target::new(&lrs.id(), home);
-    let outbox = outbox_path(session, &target);
-    let state = read_state(session, &target);
-    let pending: Vec<&Value> = all
-        .iter()
-        .filter(|s| {
-            let id = s["id"].as_str().unwrap_or("");
-            !state.stored.contains(id) && !state.refused.contains_key(id)
-        })
-        .collect();
-    delivery.waiting = pending.len();
-    for batch in pending.chunks(BATCH) {
-        let values: Vec<Value> = batch.iter().map(|v| (*v).clone()).collect();
-        match lrs.post(&values) {
+    let pending = match pending(session, &target, library, home, extent) {
+        Ok(p) => p,
+        Err(e) => return (delivery, Err(e)),
+    };
+    delivery.statements = pending.statements;
+    delivery.waiting = pending.waiting.len();
+    for batch in pending.waiting.chunks(BATCH) {
+        match lrs.post(batch) {
             Ok(()) => {
-                if let Err(e) = record_stored(&outbox, &values) {
+                if let Err(e) = mark_stored(session, &target, batch) {
                     return (delivery, Err(DeliveryError::Outbox(e)));
                 }
-                delivery.sent += values.len();
-                delivery.waiting -= values.len();
+                delivery.sent += batch.len();
+                delivery.waiting -= batch.len();
             }
             Err(e) if e.is_refusal() => {
                 // Find which: one by one.
-                for value in values {
-                    match lrs.post(std::slice::from_ref(&value)) {
+                for value in batch {
+                    match lrs.post(std::slice::from_ref(value)) {
                         Ok(()) => {
-                            if let Err(e) = record_stored(&outbox, std::slice::from_ref(&value)) {
+                            if let Err(e) =
+                                mark_stored(session, &target, std::slice::from_ref(value))
+                            {
                                 return (delivery, Err(DeliveryError::Outbox(e)));
                             }
                             delivery.sent += 1;
                         }
                         Err(e) if e.is_refusal() => {
-                            let refusal = Refusal {
-                                id: value["id"].as_str().unwrap_or("").to_owned(),
-                                status: match &e {
-                                    LrsError::Conflict(_) => 409,
-                                    LrsError::Refused(s, _) => *s,
-                                    _ => 0,
-                                },
-                                message: match e {
-                                    LrsError::Conflict(m) | LrsError::Refused(_, m) => m,
-                                    other => other.to_string(),
-                                },
-                            };
-                            let entry = Entry::Refused {
-                                refusal: refusal.clone(),
-                                t: now(),
-                            };
-                            if let Err(e) = append(&outbox, &entry) {
-                                return (delivery, Err(DeliveryError::Outbox(e)));
+                            match mark_refused(session, &target, value, e) {
+                                Ok(refusal) => delivery.refused.push(refusal),
+                                Err(e) => return (delivery, Err(DeliveryError::Outbox(e))),
                             }
-                            delivery.refused.push(refusal);
                         }
                         Err(e) => return (delivery, Err(DeliveryError::Lrs(e))),
                     }
@@ -217,14 +268,14 @@ pub fn deliver(
             Err(e) => return (delivery, Err(DeliveryError::Lrs(e))),
         }
     }
-    if finished
+    if pending.finished
         && delivery.waiting == 0
-        && !state.done
-        && let Err(e) = append(&outbox, &Entry::Done { t: now() })
+        && !pending.state.done
+        && let Err(e) = mark_done(session, &target)
     {
         return (delivery, Err(DeliveryError::Outbox(e)));
     }
-    delivery.done = finished && delivery.waiting == 0;
+    delivery.done = pending.finished && delivery.waiting == 0;
     (delivery, Ok(()))
 }
 

@@ -1,7 +1,8 @@
 //! The cohort as xAPI 1.0.3 statements for a learning record store, and back. Per session (one
 //! registration): `initialized`, `answered` for each decision, then `completed`, `passed` or
 //! `failed` and `terminated` when it reaches an ending; `terminated` alone when it was ended
-//! before one; `suspended` while it is left unfinished. Statement
+//! before one; `suspended` while it is left unfinished, and `resumed` where it was taken up again
+//! (a suspension sent while it was left stays in the LRS, before it). Statement
 //! ids are UUIDs derived from the session and the statement's role (the record line it comes
 //! from), and timestamps come from the record, so the statements of a session never change as it
 //! goes on, and sending the same file twice is safe.
@@ -184,6 +185,19 @@ pub fn statements_of(
             .collect(),
     );
     for line in lines {
+        if matches!(line.body, Body::Resumed) {
+            // Taken up again after it was left (and perhaps sent as `suspended`).
+            push(
+                &format!("resumed/{}", line.seq),
+                "resumed",
+                scenario_object.clone(),
+                None,
+                line.at,
+                false,
+                vec![(keys.line.as_str(), json!(line.seq))],
+            );
+            continue;
+        }
         let Body::Play(Event::ChoiceTaken {
             scene,
             choice,

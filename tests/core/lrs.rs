@@ -4,7 +4,8 @@
 //! off, made to refuse the credentials, or made to fail. The real LRS is in tests/lrs/check.sh.
 
 use crate::common::*;
-use mpa_trainer::lrs::outbox::{Target, deliver, outbox_path};
+use mpa_trainer::lrs::courier::Courier;
+use mpa_trainer::lrs::outbox::{DeliveryError, Target, deliver, outbox_path};
 use mpa_trainer::lrs::sync::{Backoff, sync_folder};
 use mpa_trainer::lrs::{Lrs, LrsError, Page, Query, fetch_course};
 use mpa_trainer::report::csv_export::cells;
@@ -464,4 +465,122 @@ fn the_trainer_s_sender_delivers_in_the_background_and_says_what_waits() {
     sender.set_lrs(Some((lrs.clone() as Arc<dyn Lrs>, HOME.to_owned())));
     until(&|s| s.waiting == 0 && s.problem.is_none());
     assert_eq!(lrs.count(), 16 + 3);
+}
+
+/// Runs a courier until it has nothing to send, posting to `lrs`; the batches' sizes.
+fn drive(courier: &mut Courier, lrs: &MemoryLrs, dir: &Path, active: Option<&Path>) -> Vec<usize> {
+    let library = fixture_library();
+    let mut sizes = Vec::new();
+    while let Some(batch) = courier.next(dir, &library, active) {
+        assert!(courier.is_busy());
+        sizes.push(batch.statements.len());
+        courier.answer(lrs.post(&batch.statements)).unwrap();
+        assert!(sizes.len() < 100, "the courier does not stop");
+    }
+    sizes
+}
+
+#[test]
+fn the_courier_sends_a_folder_as_a_delivery_does_and_writes_it_down() {
+    let dir = folder();
+    let lrs = MemoryLrs::new();
+    let mut courier = Courier::new("memory", HOME);
+    drive(&mut courier, &lrs, dir.path(), None);
+    assert_eq!(courier.status().waiting, 0);
+    assert!(read_state(&session(dir.path(), "T01")).done);
+    assert!(read_state(&session(dir.path(), "T02")).done);
+    assert!(!read_state(&session(dir.path(), "T03")).done);
+    // The same statements as the thread's deliveries make, none twice.
+    let delivered = MemoryLrs::new();
+    let library = fixture_library();
+    let other = tempfile::tempdir().unwrap();
+    for p in mpa_trainer::record::index::session_files(dir.path()) {
+        let copy = other.path().join(p.file_name().unwrap());
+        std::fs::copy(&p, &copy).unwrap();
+        deliver(
+            &copy,
+            &delivered,
+            Some(&library),
+            HOME,
+            Extent::WithSuspension,
+        )
+        .1
+        .unwrap();
+    }
+    assert_eq!(lrs.all(), delivered.all());
+    let posts = *lrs.posts.lock().unwrap();
+    assert!(courier.next(dir.path(), &library, None).is_none());
+    assert_eq!(*lrs.posts.lock().unwrap(), posts, "nothing is sent again");
+}
+
+#[test]
+fn the_courier_keeps_a_batch_the_network_lost_and_sends_it_later() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let mut courier = Courier::new("memory", HOME);
+    for mood in [Mood::Down, Mood::WrongCredentials, Mood::Failing] {
+        lrs.set(mood);
+        let batch = courier.next(dir.path(), &library, None).unwrap();
+        let answer = lrs.post(&batch.statements);
+        let expected = answer.clone().unwrap_err();
+        assert!(matches!(courier.answer(answer), Err(DeliveryError::Lrs(_))));
+        assert_eq!(courier.status().problem, Some(expected));
+        assert_eq!(courier.status().waiting, 3);
+        assert!(!courier.is_busy());
+    }
+    assert_eq!(lrs.count(), 0);
+    lrs.set(Mood::Up);
+    drive(&mut courier, &lrs, dir.path(), None);
+    assert_eq!(courier.status().problem, None);
+    assert!(read_state(&session(dir.path(), "T01")).done);
+}
+
+#[test]
+fn the_courier_finds_the_refused_statement_one_by_one_and_keeps_it_aside() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T01");
+    let mut rows = Vec::new();
+    scan(dir.path(), Detail::Full, Some(&library), |row, lines| {
+        if row.started.participant == "T01" {
+            rows = statements(&row, &lines, Some(&library), HOME);
+        }
+    });
+    let mut other = rows[1].clone();
+    other["timestamp"] = Value::from("2018-10-29T09:00:00.000Z");
+    lrs.post(&[other]).unwrap();
+    let mut courier = Courier::new("memory", HOME);
+    let sizes = drive(&mut courier, &lrs, dir.path(), None);
+    assert!(sizes.contains(&1), "{sizes:?}");
+    let state = read_state(&path);
+    assert_eq!(state.refused.len(), 1);
+    assert_eq!(state.refused[rows[1]["id"].as_str().unwrap()].status, 409);
+    assert_eq!(state.stored.len(), rows.len() - 1);
+    assert!(state.done);
+    assert_eq!(courier.status().refused, 1);
+}
+
+#[test]
+fn the_courier_sends_the_session_played_now_without_its_suspension_until_it_is_left() {
+    let dir = folder();
+    let lrs = MemoryLrs::new();
+    let t03 = session(dir.path(), "T03");
+    let mut courier = Courier::new("memory", HOME);
+    drive(&mut courier, &lrs, dir.path(), Some(&t03));
+    let suspended = |lrs: &MemoryLrs| {
+        lrs.all()
+            .iter()
+            .filter(|s| {
+                s["verb"]["id"]
+                    .as_str()
+                    .unwrap_or("")
+                    .ends_with("suspended")
+            })
+            .count()
+    };
+    assert_eq!(suspended(&lrs), 0);
+    drive(&mut courier, &lrs, dir.path(), None);
+    assert_eq!(suspended(&lrs), 1);
 }

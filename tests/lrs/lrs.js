@@ -5,6 +5,9 @@
 //   LRS_PORT=18080 LRS_KEY=key LRS_SECRET=secret node lrs.js
 //
 // The xAPI endpoint is then http://127.0.0.1:$LRS_PORT/xAPI/. Everything listens on 127.0.0.1.
+// As an LMS's cmi5 launch gives, POST /fetch/ANY answers the credentials once as
+// {"auth-token": ...}, and an error the next times; every answer carries CORS headers, so a
+// page on another port reads them (a 401 too, or a wrong password looks like a network error).
 const net = require('net');
 const http = require('http');
 
@@ -51,7 +54,18 @@ const cors = {
   'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
 };
+const fetched = new Set();
 http.createServer((req, res) => {
+  if (req.url.startsWith('/fetch/') && req.method !== 'OPTIONS') {
+    const first = req.method === 'POST' && !fetched.has(req.url);
+    fetched.add(req.url);
+    console.log(`lrs: fetch ${req.url}: ${first ? 'token given' : 'refused, used before'}`);
+    res.writeHead(200, { 'Content-Type': 'application/json', ...cors });
+    res.end(JSON.stringify(first
+      ? { 'auth-token': Buffer.from(`${key}:${secret}`).toString('base64') }
+      : { 'error-code': '1', 'error-text': 'this fetch address was used already' }));
+    return;
+  }
   if (req.method !== 'OPTIONS' && req.headers.authorization !== expected) {
     res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Basic realm="lrs"', ...cors });
     res.end(JSON.stringify({ message: 'Unauthorised' }));

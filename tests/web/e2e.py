@@ -4,9 +4,12 @@ drawing with software WebGL (SwiftShader).
 
     tests/web/e2e.py URL OUT
 
-URL serves `scripts/web.sh`'s folder. The test types a participant code, starts the first
-scenario, flags a line, reloads the page and resumes the session, plays it to its debrief by
-keyboard, and checks the session's record in the page's storage. With BROKEN_URL (the same build, its
+URL serves `scripts/web.sh`'s folder. With LAUNCH (a query of cmi5's launch parameters: an
+LMS's launch against a test LRS) the page is opened as an LMS opens it. The test types a
+participant code, starts the first scenario, flags a line, reloads the page and resumes the
+session, plays it to its debrief by keyboard, and checks the session's record in the page's
+storage; launched, it waits until the page says nothing is left to send to the LRS, and writes
+the session's record into OUT/session/ for the caller to compare with what the LRS holds. With BROKEN_URL (the same build, its
 first scenario with a mistake) and BROKEN_EXPECTED (the line the desktop's `validate` prints
 for it), it checks that the page says the same. It writes
 screenshots at desktop and phone sizes into OUT and prints the figures: time to the first
@@ -173,13 +176,17 @@ def browser_rss_bytes():
 def enter_code(driver, code):
     click(driver, 22, 305)  # Practice
     click(driver, 125, 216)  # the code field
+    keys(driver, Keys.END, *[Keys.BACKSPACE] * 12)  # a launch has filled it in already
     for letter in code:  # as a person types: a key at a time
         keys(driver, letter)
 
 
+LAUNCH = os.environ.get("LAUNCH", "")
+
+
 def open_page(driver):
     started = time.time()
-    driver.get(URL)
+    driver.get(URL + LAUNCH)
     now = wait_for(
         driver,
         "the start screen with the course loaded",
@@ -268,6 +275,16 @@ try:
     time.sleep(0.5)
     shot(driver, "4-debrief-desktop")
     print(f"web: the session ended with {len(got)} record lines, resumed once")
+    if LAUNCH:
+        sent = wait_for(
+            driver,
+            "everything sent to the LRS",
+            lambda s: s.get("lrsWaiting") == "0" and s.get("lrsProblem", "") == "",
+        )
+        print(f"web: sent to the LRS, {sent.get('lrsRefused')} statements refused")
+        os.makedirs(os.path.join(OUT, "session"), exist_ok=True)
+        with open(os.path.join(OUT, "session", os.path.basename(key)), "w") as f:
+            f.write(text)
 
     # Phone sizes: the same screens at 390x844 portrait and 1366x768 landscape.
     viewport(driver, 390, 844, mobile=True, scale=2)

@@ -1,7 +1,8 @@
 // Validates an xAPI export of mpa-trainer (a JSON array of statements) with Learning Locker's
 // validator, and checks what the project promises besides: unique statement ids, one
 // registration per session, the verbs in order (a finished session completed, passed or failed,
-// terminated; one ended before an ending terminated; an unfinished one suspended), millisecond
+// terminated; one ended before an ending terminated; an unfinished one suspended; one taken up
+// again resumed, after the suspension sent while it was left), millisecond
 // timestamps.
 // Usage: node validate.js export.json
 const fs = require('fs');
@@ -27,7 +28,9 @@ statements.forEach((s, i) => {
 });
 for (const [registration, verbs] of byRegistration) {
   const text = verbs.join(' ');
-  if (!/^initialized( answered)*((( completed (passed|failed))? terminated)|( suspended))$/.test(text)) {
+  // A session left and taken up again: `resumed` where it went on, after the `suspended` sent
+  // while it was left, if it was sent.
+  if (!/^initialized(( suspended)? resumed| answered)*((( completed (passed|failed))? terminated)|( suspended))$/.test(text)) {
     fail(`registration ${registration}: verbs out of order: ${text}`);
   }
 }

@@ -1052,7 +1052,7 @@ fn lrs_error_words(w: &Words, e: &LrsError) -> String {
 }
 
 /// Why an LRS address is refused, in words.
-fn endpoint_words(w: &Words, e: &EndpointError) -> String {
+pub fn endpoint_words(w: &Words, e: &EndpointError) -> String {
     match e {
         EndpointError::NotAnAddress(a) => {
             tr!(

@@ -1,0 +1,363 @@
+//! Results to the LRS from a browser, where no thread can wait on the network: the core's
+//! courier chooses each batch and writes the answers down in the outboxes (in the page's
+//! storage), and this plugin posts the batches with the browser's `fetch`, one at a time.
+//!
+//! Where the statements go: a launch by an LMS (cmi5's parameters in the page's address: the
+//! endpoint, the learner, and credentials fetched once from the LMS and kept for the tab), or,
+//! without a launch, `lrs.ron` in the course beside the page (the desktop's LRS settings; its
+//! key is visible to every visitor, see the README). After a failure it waits longer each time,
+//! as the desktop's sender does; refused credentials stop it until the page is opened again.
+
+use super::ResultsDir;
+use super::course::Course;
+use super::flow::Active;
+use super::sending::Sending;
+use super::web::js_words;
+use crate::lrs::client::{basic_authorization, error_of, headers, token_authorization};
+use crate::lrs::courier::Courier;
+use crate::lrs::launch::{Launch, LaunchError};
+use crate::lrs::outbox::DeliveryError;
+use crate::lrs::{LrsError, LrsSettings, SenderStatus};
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The first wait after a failure, and the longest, in milliseconds.
+const FIRST_WAIT_MS: i32 = 5_000;
+const LONGEST_WAIT_MS: i32 = 300_000;
+
+/// Where the statements go, and with which credentials.
+#[derive(Debug)]
+struct Link {
+    statements: String,
+    authorization: String,
+    launch: Option<Launch>,
+}
+
+/// What the page's requests and the window share.
+#[derive(Debug)]
+struct Shared {
+    link: Option<Link>,
+    courier: Option<Courier>,
+    /// Something may be waiting: look at the next pass.
+    look: bool,
+    /// Waiting for a timer (after a failure) or for the page to be opened again.
+    holding: bool,
+    wait_ms: i32,
+    launch_problem: Option<LaunchError>,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared {
+            link: None,
+            courier: None,
+            look: false,
+            holding: false,
+            wait_ms: FIRST_WAIT_MS,
+            launch_problem: None,
+        }
+    }
+}
+
+/// The sending state, shared with the requests in flight (the page has one thread: the lock is
+/// never contended).
+#[derive(Resource, Clone, Default)]
+struct Post {
+    shared: Arc<Mutex<Shared>>,
+    /// Whether the page was launched (then the course's own settings are not used).
+    launched: bool,
+}
+
+/// Registers the browser's sending.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Post>()
+        .add_systems(Startup, read_launch)
+        .add_systems(
+            Update,
+            (use_course_settings, look_after_steps, send, show).chain(),
+        );
+}
+
+/// Wakes the window from a request or a timer.
+fn waker(proxy: Option<&EventLoopProxyWrapper>) -> impl Fn() + Clone + 'static {
+    let proxy = proxy.map(|p| (**p).clone());
+    move || {
+        if let Some(p) = &proxy {
+            let _ = p.send_event(WinitUserEvent::WakeUp);
+        }
+    }
+}
+
+/// The launch parameters of the page's address, decoded.
+fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    ["endpoint", "fetch", "actor", "registration", "activityId"]
+        .into_iter()
+        .filter_map(|name| params.get(name).map(|v| (name.to_owned(), v)))
+        .collect()
+}
+
+fn read_launch(
+    mut post: ResMut<Post>,
+    mut trainee: ResMut<super::Trainee>,
+    mut start: ResMut<super::screens::start::StartState>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
+) {
+    let pairs = query_pairs();
+    let launch = Launch::from_query(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let launch = match launch {
+        Ok(Some(launch)) => launch,
+        Ok(None) => return,
+        Err(e) => {
+            post.launched = true;
+            if let Ok(mut s) = post.shared.lock() {
+                s.launch_problem = Some(e);
+            }
+            return;
+        }
+    };
+    post.launched = true;
+    // The LMS names the learner: their account name is the participant code.
+    trainee.participant.clone_from(&launch.participant);
+    start.form.participant.clone_from(&launch.participant);
+    let shared = Arc::clone(&post.shared);
+    let wake = waker(proxy.as_deref());
+    wasm_bindgen_futures::spawn_local(async move {
+        let token = token_of(&launch.fetch).await;
+        if let Ok(mut s) = shared.lock() {
+            match token {
+                Ok(token) => {
+                    s.courier = Some(Courier::new(launch.endpoint.as_str(), &launch.home()));
+                    s.link = Some(Link {
+                        statements: launch.endpoint.statements(),
+                        authorization: token_authorization(&token),
+                        launch: Some(launch),
+                    });
+                    s.look = true;
+                }
+                Err(e) => s.launch_problem = Some(e),
+            }
+        }
+        wake();
+    });
+}
+
+/// The launch's credentials: kept for the tab, since the LMS's `fetch` address answers once
+/// and a reload must not lose them.
+async fn token_of(fetch: &str) -> Result<String, LaunchError> {
+    let kept = format!("mpa-trainer:token:{fetch}"); // i18n-ok: a storage key
+    let tab = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(token) = tab.as_ref().and_then(|t| t.get_item(&kept).ok().flatten()) {
+        return Ok(token);
+    }
+    let answer = request(fetch, "POST", None, None)
+        .await
+        .map_err(|e| LaunchError::Token(e.to_string()))?;
+    let token = Launch::token(answer.as_bytes())?;
+    if let Some(tab) = tab {
+        let _ = tab.set_item(&kept, &token);
+    }
+    Ok(token)
+}
+
+/// Without a launch: the LRS settings served with the course (`course/lrs.ron`), once the course
+/// has arrived.
+fn use_course_settings(post: Res<Post>, course: Res<Course>, mut sending: ResMut<Sending>) {
+    if post.launched || !course.is_changed() {
+        return;
+    }
+    let Ok(settings) = LrsSettings::load(&crate::content::path("lrs.ron")) else {
+        return;
+    };
+    let Ok(endpoint) = settings.endpoint() else {
+        return;
+    };
+    if let Ok(mut s) = post.shared.lock() {
+        s.courier = Some(Courier::new(endpoint.as_str(), &settings.home()));
+        s.link = Some(Link {
+            statements: endpoint.statements(),
+            authorization: basic_authorization(&settings.key, &settings.secret),
+            launch: None,
+        });
+        s.look = true;
+    }
+    sending.settings = settings;
+}
+
+/// Each recorded step, and a session started or left, may have statements to send.
+fn look_after_steps(post: Res<Post>, active: Res<Active>) {
+    if active.is_changed()
+        && let Ok(mut s) = post.shared.lock()
+    {
+        s.look = true;
+    }
+}
+
+/// The session being played, whose unsettled statements wait.
+fn playing(active: &Active) -> Option<PathBuf> {
+    active
+        .0
+        .as_ref()
+        .and_then(|p| p.recorder.path().map(PathBuf::from))
+}
+
+/// Posts the next batch, if one waits and none is out.
+fn send(
+    post: Res<Post>,
+    dir: Res<ResultsDir>,
+    course: Res<Course>,
+    active: Res<Active>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
+) {
+    let Ok(mut s) = post.shared.lock() else {
+        return;
+    };
+    if !s.look || s.holding {
+        return;
+    }
+    s.look = false;
+    let now = playing(&active);
+    let Shared { link, courier, .. } = &mut *s;
+    let (Some(link), Some(courier)) = (link.as_ref(), courier.as_mut()) else {
+        return;
+    };
+    if courier.is_busy() {
+        return;
+    }
+    let Some(mut batch) = courier.next(&dir.0, &course.library, now.as_deref()) else {
+        return;
+    };
+    if let Some(launch) = &link.launch {
+        for statement in &mut batch.statements {
+            launch.fit(statement);
+        }
+    }
+    let body = serde_json::Value::from(batch.statements).to_string();
+    let url = link.statements.clone();
+    let authorization = link.authorization.clone();
+    let shared = Arc::clone(&post.shared);
+    let wake = waker(proxy.as_deref());
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = request(&url, "POST", Some(&authorization), Some(&body))
+            .await
+            .map(drop);
+        answered(&shared, answer, wake.clone());
+        wake();
+    });
+}
+
+/// Writes an answer down, and decides when to try again.
+fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: impl Fn() + 'static) {
+    let Ok(mut s) = shared.lock() else {
+        return;
+    };
+    let Some(courier) = s.courier.as_mut() else {
+        return;
+    };
+    match courier.answer(answer) {
+        Ok(()) => {
+            s.wait_ms = FIRST_WAIT_MS;
+            s.look = true;
+        }
+        Err(DeliveryError::Lrs(LrsError::Unauthorized(_))) => {
+            // Nothing to gain before the page is opened with new credentials.
+            s.holding = true;
+        }
+        Err(_) => {
+            s.holding = true;
+            let wait = s.wait_ms;
+            s.wait_ms = (wait.saturating_mul(2)).min(LONGEST_WAIT_MS);
+            let again = Arc::clone(shared);
+            after(wait, move || {
+                if let Ok(mut s) = again.lock() {
+                    s.holding = false;
+                    s.look = true;
+                }
+                wake();
+            });
+        }
+    }
+}
+
+/// Runs `then` once after `ms` milliseconds (the browser's timer).
+fn after(ms: i32, then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(then);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Keeps the status bar's words on sending up to date.
+fn show(post: Res<Post>, mut sending: ResMut<Sending>, mut redraw: MessageWriter<RequestRedraw>) {
+    let Ok(s) = post.shared.lock() else {
+        return;
+    };
+    let status = s
+        .courier
+        .as_ref()
+        .map(|c| c.status().clone())
+        .unwrap_or_else(|| SenderStatus {
+            configured: s.launch_problem.is_some(),
+            ..SenderStatus::default()
+        });
+    if sending.status != status || sending.launch_problem != s.launch_problem {
+        sending.status = status;
+        sending.launch_problem.clone_from(&s.launch_problem);
+        redraw.write(RequestRedraw);
+    }
+}
+
+/// One request: its answer's text if its status is 2xx, else what the status means.
+async fn request(
+    url: &str,
+    method: &str,
+    authorization: Option<&str>,
+    body: Option<&str>,
+) -> Result<String, LrsError> {
+    let unreachable = |e: JsValue| LrsError::Unreachable(js_words(&e));
+    let window = web_sys::window().ok_or_else(|| LrsError::Unreachable(String::new()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let sent = web_sys::Headers::new().map_err(unreachable)?;
+    if let Some(authorization) = authorization {
+        for (name, value) in headers(authorization, body.is_some()) {
+            sent.set(name, &value).map_err(unreachable)?;
+        }
+    }
+    if let Some(body) = body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&sent);
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(unreachable)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(unreachable)?
+        .dyn_into()
+        .map_err(unreachable)?;
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if response.ok() {
+        Ok(text)
+    } else {
+        Err(error_of(response.status(), &text))
+    }
+}
