@@ -221,7 +221,10 @@ impl Chrome<'_, '_> {
         }
         // The screen first and the status bar after it, so that Tab starts in the screen.
         let full = ctx.viewport_rect();
-        let bar = 40.0;
+        // The status bar is as tall as it was last drawn: one row on a desktop, more where it
+        // wraps (a phone, a long notice).
+        let bar_height = egui::Id::new("status-bar-height");
+        let bar = ctx.data(|d| d.get_temp::<f32>(bar_height)).unwrap_or(40.0);
         let split = (full.max.y - bar).max(full.min.y);
         let mut screen = Ui::new(
             ctx.clone(),
@@ -309,6 +312,11 @@ impl Chrome<'_, '_> {
                     }
                 });
             });
+        let drawn = status.min_rect().height().max(40.0);
+        if (drawn - bar).abs() > 0.5 {
+            ctx.data_mut(|d| d.insert_temp(bar_height, drawn));
+            ctx.request_repaint();
+        }
         if let Some(window) = self.waiting.0 {
             self.ask_before_closing(ctx, window);
         }

@@ -13,10 +13,11 @@
 //!   request left in the buffer asked for one more frame. Read requests are forgotten.
 //! - A mouse move over text changes nothing on screen but still asked for more frames. When
 //!   a frame's only input was the pointer moving and egui drew exactly what it drew before,
-//!   egui's request for another frame is dropped.
+//!   egui's request for another frame is dropped; not when the window changed size (a phone
+//!   turned), whose first frame still has the old layout.
 //! - bevy_egui turns egui's "draw again in half a second" into "draw again now", so the window
 //!   drew continuously until the time came. Such a request wakes the window at that time
-//!   instead, from a timer thread.
+//!   instead, from a timer thread (in a browser, the page's timer).
 
 use bevy::platform::time::Instant;
 use bevy::prelude::*;
@@ -25,6 +26,7 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use bevy_egui::{
     EguiContext, EguiFullOutput, EguiInput, EguiInputSet, EguiPostUpdateSet, EguiPreUpdateSet,
 };
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -64,29 +66,44 @@ struct ThisFrame {
     egui_wants: Duration,
 }
 
-/// Sends the timer thread the times at which to wake the window.
-#[derive(Resource, Debug)]
-struct Alarm(mpsc::Sender<Instant>);
+/// Wakes the window at a time: through the timer thread on the desktop, with the page's own
+/// timer in a browser (which has no threads).
+#[derive(Resource)]
+struct Alarm(Box<dyn Fn(Instant) + Send + Sync>);
 
 fn start_alarm(mut commands: Commands, proxy: Option<Res<EventLoopProxyWrapper>>) {
     let Some(proxy) = proxy else { return };
     let proxy = (**proxy).clone();
-    let (send, receive) = mpsc::channel();
-    let started = std::thread::Builder::new()
-        .name("mpa-trainer alarm".to_owned()) // i18n-ok: a thread name
-        .spawn(move || {
-            ring_when_due(&receive, || {
-                let _ = proxy.send_event(WinitUserEvent::WakeUp);
-            });
+    #[cfg(target_arch = "wasm32")]
+    commands.insert_resource(Alarm(Box::new(move |at| {
+        let proxy = proxy.clone();
+        let ms = at.saturating_duration_since(Instant::now()).as_millis();
+        super::web::after(i32::try_from(ms).unwrap_or(i32::MAX), move || {
+            let _ = proxy.send_event(WinitUserEvent::WakeUp);
         });
-    // Without the thread, a delayed frame waits for the next input: nothing is lost.
-    if started.is_ok() {
-        commands.insert_resource(Alarm(send));
+    })));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let (send, receive) = mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("mpa-trainer alarm".to_owned()) // i18n-ok: a thread name
+            .spawn(move || {
+                ring_when_due(&receive, || {
+                    let _ = proxy.send_event(WinitUserEvent::WakeUp);
+                });
+            });
+        // Without the thread, a delayed frame waits for the next input: nothing is lost.
+        if started.is_ok() {
+            commands.insert_resource(Alarm(Box::new(move |at| {
+                let _ = send.send(at);
+            })));
+        }
     }
 }
 
 /// Calls `ring` at the earliest time received, then waits for the next; returns when the
 /// sending side is gone.
+#[cfg(not(target_arch = "wasm32"))]
 fn ring_when_due(times: &mpsc::Receiver<Instant>, mut ring: impl FnMut()) {
     let mut due: Option<Instant> = None;
     loop {
@@ -129,12 +146,25 @@ fn no_wake_up_during_pass(
 }
 
 /// Drops unchanged modifier events and notes whether the pointer moving was all that happened.
+/// A window that changed size is more: the frame drawn at once may still have the old layout,
+/// so one more is asked for.
 fn drop_unchanged_modifiers(
     mut inputs: Query<&mut EguiInput>,
+    windows: Query<&Window>,
     mut last: Local<Option<egui::Modifiers>>,
+    mut last_sizes: Local<Vec<[f32; 3]>>,
     mut frame: ResMut<ThisFrame>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    frame.pointer_only = true;
+    let sizes: Vec<[f32; 3]> = windows
+        .iter()
+        .map(|w| [w.width(), w.height(), w.scale_factor()])
+        .collect();
+    frame.pointer_only = *last_sizes == sizes;
+    if !frame.pointer_only {
+        redraw.write(RequestRedraw);
+    }
+    *last_sizes = sizes;
     for mut input in &mut inputs {
         let previous = *last;
         input.events.retain(|event| match event {
@@ -204,7 +234,7 @@ fn drop_needless_redraw(
         requests.clear();
         let due = Instant::now().checked_add(frame.egui_wants);
         if let (Some(alarm), Some(due)) = (alarm, due) {
-            let _ = alarm.0.send(due);
+            (alarm.0)(due);
         }
     }
 }

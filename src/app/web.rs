@@ -15,6 +15,7 @@ use serde::Deserialize;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -93,19 +94,23 @@ pub fn plugin(app: &mut App) {
     app.add_plugins(super::web_sending::plugin)
         .add_systems(Startup, start_fetching)
         .add_systems(Update, take_course.run_if(resource_exists::<Fetching>))
+        .add_systems(Update, share_the_keyboard)
         .add_systems(Last, tell_the_page);
 }
 
 /// Tells the page, on the canvas's `data-` attributes, what is on screen and how many frames
 /// were drawn: `data-screen`, `data-scene`, `data-scenarios` (how many are playable),
 /// `data-problem` (the first error of a file that cannot be played, as the scenario list shows
-/// it), `data-lrs-waiting`, `data-lrs-refused` and `data-lrs-problem` (the sending to the LRS)
+/// it), `data-code` (the participant code typed on the start screen), `data-unsaved` (record
+/// lines kept in memory only: the storage is full or off), `data-lrs-waiting`, `data-lrs-refused` and `data-lrs-problem` (the sending to the LRS)
 /// and `data-frames`. The browser test reads them instead of pixels.
 fn tell_the_page(
     screen: Res<State<super::Screen>>,
     active: Res<super::flow::Active>,
     course: Res<Course>,
     sending: Res<super::sending::Sending>,
+    start: Res<super::screens::start::StartState>,
+    unsaved: Res<super::flow::Unsaved>,
     mut frames: Local<u64>,
 ) {
     *frames += 1;
@@ -143,6 +148,20 @@ fn tell_the_page(
             .unwrap_or_default();
         let _ = canvas.set_attribute("data-problem", &problem);
     }
+    let not_saved: usize = active
+        .0
+        .iter()
+        .map(|p| &p.recorder)
+        .chain(unsaved.0.iter())
+        .map(|r| match r.status() {
+            crate::record::SaveStatus::Unsaved { lines, .. } => lines,
+            crate::record::SaveStatus::Saved { .. } => 0,
+        })
+        .sum();
+    let _ = canvas.set_attribute("data-unsaved", &not_saved.to_string());
+    if start.is_changed() {
+        let _ = canvas.set_attribute("data-code", &start.form.participant);
+    }
     if sending.is_changed() {
         let status = &sending.status;
         let problem = status.problem.as_ref().map(ToString::to_string);
@@ -152,6 +171,54 @@ fn tell_the_page(
         let _ = canvas.set_attribute("data-lrs-problem", &problem.or(launch).unwrap_or_default());
     }
     let _ = canvas.set_attribute("data-frames", &frames.to_string());
+}
+
+/// A tap on a text box gives the keyboard to bevy_egui's hidden text field (its "text agent").
+/// On a phone, the on-screen keyboard types there; its events are not the window's and so do
+/// not wake the app, and the letters would wait for the next tap: each of them wakes the app
+/// here. Elsewhere (a laptop's touch screen), bevy_egui reads nothing typed there: the
+/// keyboard is given back to the trainer's canvas, whose keys egui reads.
+fn share_the_keyboard(proxy: Option<Res<EventLoopProxyWrapper>>, mut done: Local<bool>) {
+    const AGENT: &str = "egui_text_agent"; // i18n-ok: bevy_egui's element id
+    // The browsers bevy_egui takes for phones, by their names.
+    const PHONES: [&str; 6] = ["Android", "iPhone", "iPad", "iPod", "webOS", "BlackBerry"];
+    if *done {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(agent) = document.get_element_by_id(AGENT) else {
+        return;
+    };
+    *done = true;
+    let phone = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|agent| PHONES.iter().any(|p| agent.contains(p)));
+    if phone {
+        let proxy = proxy.map(|p| (**p).clone());
+        let wake = Closure::<dyn FnMut()>::new(move || {
+            if let Some(p) = &proxy {
+                let _ = p.send_event(WinitUserEvent::WakeUp);
+            }
+        });
+        for event in ["input", "keydown", "compositionend"] {
+            let _ = agent.add_event_listener_with_callback(event, wake.as_ref().unchecked_ref());
+        }
+        // The listener lives as long as the page.
+        wake.forget();
+    } else {
+        let give_back = Closure::<dyn FnMut()>::new(move || {
+            if let Some(canvas) = document
+                .get_element_by_id("mpa-trainer")
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = canvas.focus();
+            }
+        });
+        let _ = agent.add_event_listener_with_callback("focus", give_back.as_ref().unchecked_ref());
+        give_back.forget();
+    }
 }
 
 fn start_fetching(
@@ -202,6 +269,16 @@ fn take_course(
     }
     commands.remove_resource::<Fetching>();
     redraw.write(RequestRedraw);
+}
+
+/// Runs `then` once after `ms` milliseconds (the browser's timer).
+pub fn after(ms: i32, then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(then);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
 /// What a failed browser call says.

@@ -12,7 +12,7 @@ use super::ResultsDir;
 use super::course::Course;
 use super::flow::Active;
 use super::sending::Sending;
-use super::web::js_words;
+use super::web::{after, js_words};
 use crate::lrs::client::{basic_authorization, error_of, headers, token_authorization};
 use crate::lrs::courier::Courier;
 use crate::lrs::launch::{Launch, LaunchError};
@@ -23,7 +23,6 @@ use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -288,16 +287,6 @@ fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: imp
             });
         }
     }
-}
-
-/// Runs `then` once after `ms` milliseconds (the browser's timer).
-fn after(ms: i32, then: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(then);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
 /// Keeps the status bar's words on sending up to date.

@@ -65,7 +65,7 @@ if readelf -SW "$LIN/mpa-trainer" | grep -qE '\.(debug_(info|line|str|abbrev)|sy
 x86_64-w64-mingw32-objdump -p "$WIN/mpa-trainer.exe" >"$OUT/exe-headers.txt"
 grep -q 'Subsystem.*(Windows GUI)' "$OUT/exe-headers.txt" || fail "mpa-trainer.exe is not a desktop program: a console window would open"
 sed -n 's/.*DLL Name: //p' "$OUT/exe-headers.txt" | tr 'A-Z' 'a-z' | sort -u >"$OUT/exe-dlls.txt"
-if grep -v -E '^(kernel32|user32|gdi32|advapi32|ntdll|ws2_32|bcrypt|bcryptprimitives|userenv|shell32|ole32|oleaut32|opengl32|dwmapi|imm32|uxtheme|comctl32|dbghelp|secur32|crypt32|msvcrt|api-ms-win-[a-z0-9-]*|dxgi|d3d12|d3dcompiler_47|setupapi|propsys|winmm|version|hid|combase|shlwapi|rpcrt4|powrprof|ncrypt|cfgmgr32|synchronization|dcomp|gdiplus|iphlpapi|d3d11|uiautomationcore)\.dll$' "$OUT/exe-dlls.txt"; then
+if grep -v -E '^(kernel32|user32|gdi32|advapi32|ntdll|ws2_32|bcrypt|bcryptprimitives|userenv|shell32|ole32|oleaut32|opengl32|dwmapi|imm32|uxtheme|comctl32|dbghelp|secur32|crypt32|msvcrt|api-ms-win-[a-z0-9-]*|dxgi|d3d12|d3dcompiler_47|setupapi|propsys|winmm|version|hid|combase|shlwapi|rpcrt4|powrprof|ncrypt|cfgmgr32|synchronization|dcomp|gdiplus|iphlpapi|d3d11|uiautomationcore|comdlg32)\.dll$' "$OUT/exe-dlls.txt"; then
   fail "mpa-trainer.exe needs DLLs that Windows does not have (listed above)"
 fi
 dpkg-deb -I "$DEB" >"$OUT/deb-info.txt"

@@ -101,6 +101,14 @@ def click(driver, x, y):
     time.sleep(0.4)
 
 
+def tap(driver, x, y):
+    """A finger's tap at (x, y) of the page (the canvas fills it), as a phone's screen sends it."""
+    point = [{"x": x, "y": y}]
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    time.sleep(0.4)
+
+
 def keys(driver, *pressed):
     ActionChains(driver).send_keys(*pressed).perform()
     time.sleep(0.4)
@@ -173,9 +181,9 @@ def browser_rss_bytes():
     return total
 
 
-def enter_code(driver, code):
-    click(driver, 22, 305)  # Practice
-    click(driver, 125, 216)  # the code field
+def enter_code(driver, code, press=click):
+    press(driver, 22, 305)  # Practice
+    press(driver, 125, 216)  # the code field
     keys(driver, Keys.END, *[Keys.BACKSPACE] * 12)  # a launch has filled it in already
     for letter in code:  # as a person types: a key at a time
         keys(driver, letter)
@@ -184,9 +192,9 @@ def enter_code(driver, code):
 LAUNCH = os.environ.get("LAUNCH", "")
 
 
-def open_page(driver):
+def open_page(driver, launched=True):
     started = time.time()
-    driver.get(URL + LAUNCH)
+    driver.get(URL + (LAUNCH if launched else ""))
     now = wait_for(
         driver,
         "the start screen with the course loaded",
@@ -251,10 +259,12 @@ try:
     before_reload = state(driver)["scene"]
 
     # The tab is reloaded in the middle: the session is offered again and carries on.
+    # This time by taps, as on a touch screen: a tap works where a click does.
     now, _, _ = open_page(driver)
-    enter_code(driver, "T07")
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    enter_code(driver, "T07", press=tap)
     shot(driver, "3-resume-offered")
-    click(driver, 642, 431)  # Resume, beside the interrupted session
+    tap(driver, 642, 431)  # Resume, beside the interrupted session
     resumed = wait_for(driver, "the resumed session", lambda s: s.get("screen") == "play")
     if resumed["scene"] != before_reload:
         fail(f"resumed at {resumed['scene']}, left at {before_reload}")
@@ -287,12 +297,76 @@ try:
             f.write(text)
 
     # Phone sizes: the same screens at 390x844 portrait and 1366x768 landscape.
-    viewport(driver, 390, 844, mobile=True, scale=2)
+    viewport(driver, 390, 844, mobile=True)
     time.sleep(1)
     shot(driver, "5-debrief-phone")
     viewport(driver, 1366, 768)
     time.sleep(1)
     shot(driver, "6-debrief-landscape")
+    # A full storage: the session is played on, kept in memory, and the trainee is told; once
+    # there is room again, every line is written, none lost.
+    open_page(driver, launched=False)
+    filled = driver.execute_script(
+        "let n = 0;"
+        "for (const size of [1 << 20, 1 << 14, 1 << 8]) {"
+        "  const chunk = 'x'.repeat(size);"
+        "  try { for (;;) { localStorage.setItem('filler-' + n, chunk); n++; } } catch (e) {}"
+        "}"
+        "return n;"
+    )
+    enter_code(driver, "T08")
+    keys(driver, Keys.RETURN)
+    wait_for(driver, "the scenario list", lambda s: s.get("screen") == "select")
+    keys(driver, "1")
+    wait_for(driver, "a scene with the storage full", lambda s: s.get("screen") == "play")
+    keys(driver, Keys.TAB)
+    keys(driver, Keys.SPACE)
+    full = wait_for(driver, "the lines kept in memory", lambda s: int(s.get("unsaved", "0")) > 0)
+    shot(driver, "7-storage-full")
+    print(f"web: storage full ({filled} fillers): {full['unsaved']} record lines kept in memory, and said")
+    driver.execute_script(
+        "Object.keys(localStorage).filter(k => k.startsWith('filler-'))"
+        ".forEach(k => localStorage.removeItem(k));"
+    )
+    keys(driver, Keys.SPACE)  # the next step writes everything waiting
+    wait_for(driver, "every line written", lambda s: s.get("unsaved") == "0")
+    t08 = [t for k, t in records(driver).items() if "/T08_" in k]
+    if len(t08) != 1 or not {"session_started", "flagged", "unflagged"} <= set(events(t08[0])):
+        fail(f"the session played with the storage full was not written whole: {[events(t) for t in t08]}")
+    print(f"web: room again: all {len(t08[0].splitlines())} lines written")
+
+    # A phone: its browser's name, a small screen, a finger and the on-screen keyboard, which
+    # types into bevy_egui's hidden text field (not the canvas). The code typed there must
+    # reach the start screen at once, with nothing else happening. (The screen is emulated at
+    # one pixel per point: Chromium's emulated pixel ratio does not reach the canvas's size, so
+    # the app would draw for a screen half as large; started with --force-device-scale-factor=2
+    # the canvas has two pixels per point and the layout is the same.)
+    driver.execute_cdp_cmd(
+        "Network.setUserAgentOverride",
+        {"userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+                      "(KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"},
+    )
+    viewport(driver, 390, 844, mobile=True)
+    driver.get(URL)
+    wait_for(
+        driver,
+        "the start screen on a phone",
+        lambda s: s.get("screen") == "start" and int(s.get("scenarios", "0")) > 0,
+    )
+    time.sleep(1)
+    shot(driver, "8-start-phone")
+    tap(driver, 125, 301)  # the code field, at 390x844
+    agent = driver.execute_script("return document.activeElement && document.activeElement.id")
+    if agent != "egui_text_agent":
+        fail(f"a tap on the code field does not bring up the phone's keyboard (focus on {agent!r})")
+    ActionChains(driver).send_keys("P01").perform()
+    wait_for(driver, "the code typed on the phone's keyboard", lambda s: s.get("code") == "P01", timeout=3)
+    tap(driver, 22, 409)  # Practice
+    tap(driver, 49, 450)  # Start
+    wait_for(driver, "the scenario list on a phone", lambda s: s.get("screen") == "select")
+    time.sleep(0.5)
+    shot(driver, "9-scenarios-phone")
+    print("web: on a phone, the keyboard typed the code at once and taps started the session")
     broken_url = os.environ.get("BROKEN_URL")
     if broken_url:
         viewport(driver, 1280, 800)

@@ -1085,7 +1085,7 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
     let hc = is_high_contrast(ui);
     let w = words(ui);
     egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .button(RichText::new(tr!(w, "debrief-play-again")).strong())
                 .clicked()
@@ -1108,7 +1108,7 @@ pub fn debrief_view(ui: &mut Ui, m: &DebriefModel) -> Option<DebriefAction> {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(960.0);
+                super::widgets::at_most_wide(ui, 960.0);
                 ui.heading(tr!(w, "debrief-heading", title = m.scenario_title.as_str()));
                 ui.label(match m.mode {
                     Mode::Workshop => {

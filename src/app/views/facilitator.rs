@@ -244,7 +244,7 @@ fn gate_view(ui: &mut Ui, gate: Gate, form: &mut FacilitatorForm) -> Option<Faci
     let mut action = None;
     let w = w(ui);
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.set_max_width(640.0);
+        super::widgets::at_most_wide(ui, 640.0);
         ui.heading(tr!(w, "facilitator-heading"));
         let enter = |ui: &Ui| ui.input(|i| i.key_pressed(egui::Key::Enter));
         if gate == Gate::NotSet {

@@ -362,7 +362,7 @@ pub fn play_view(ui: &mut Ui, model: &PlayModel, form: &mut PlayForm) -> Option<
     let mut action = None;
     let w = w(ui);
     egui::Panel::top("play_top").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&model.scenario_title).strong());
             ui.label(tr!(w, "play-step", step = model.step));
         });

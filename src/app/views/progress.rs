@@ -273,7 +273,7 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
     let mut action = None;
     let w = crate::app::words::w(ui);
     egui::Panel::top("progress_top").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button(tr!(w, "progress-back")).clicked() {
                 action = Some(ProgressAction::Back);
             }
@@ -287,7 +287,7 @@ pub fn progress_view(ui: &mut Ui, m: &ProgressModel) -> Option<ProgressAction> {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(960.0);
+                super::widgets::at_most_wide(ui, 960.0);
                 ui.heading(tr!(w, "progress-heading"));
                 due_section(ui, &m.due, m.delayed_form_due);
                 if let Some((id, title, why)) = &m.suggestion {

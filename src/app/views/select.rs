@@ -74,7 +74,7 @@ pub fn select_view(ui: &mut Ui, m: &SelectModel) -> Option<SelectAction> {
     let hc = is_high_contrast(ui);
     let w = crate::app::words::w(ui);
     egui::Panel::top("select_top").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button(tr!(w, "select-back")).clicked() {
                 action = Some(SelectAction::Back);
             }
@@ -94,7 +94,7 @@ pub fn select_view(ui: &mut Ui, m: &SelectModel) -> Option<SelectAction> {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(960.0);
+                super::widgets::at_most_wide(ui, 960.0);
                 ui.heading(tr!(w, "select-heading"));
                 match &m.notice {
                     Some(SelectNotice::Plan(plan)) => {

@@ -57,8 +57,8 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
     let w = w(ui);
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.set_max_width(760.0);
-            ui.horizontal(|ui| {
+            super::widgets::at_most_wide(ui, 760.0);
+            ui.horizontal_wrapped(|ui| {
                 ui.label(tr!(w, "start-language"));
                 for lang in Lang::ALL {
                     if ui.selectable_label(w.lang() == lang, lang.name()).clicked()
@@ -144,7 +144,7 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
                 });
             }
             ui.add_space(12.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button(tr!(w, "start-progress")).clicked() {
                     if is_valid_participant(form.participant.trim()) {
                         form.participant = form.participant.trim().to_owned();

@@ -154,6 +154,13 @@ pub fn apply_theme(ctx: &egui::Context, high_contrast: bool) {
     ctx.set_global_style(style);
 }
 
+/// Keeps a screen's content at most `widest` points wide, and no wider than the window (a
+/// phone). (`Ui::set_max_width` alone widens the content to `widest` on a narrow window.)
+pub fn at_most_wide(ui: &mut Ui, widest: f32) {
+    let width = ui.available_width().min(widest);
+    ui.set_max_width(width);
+}
+
 /// A framed group with a heading.
 pub fn section<R>(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::group(ui.style())
