@@ -17,25 +17,32 @@ use crate::lrs::client::{basic_authorization, error_of, headers, token_authoriza
 use crate::lrs::courier::Courier;
 use crate::lrs::launch::{Launch, LaunchError};
 use crate::lrs::outbox::DeliveryError;
+use crate::lrs::sender::{FIRST_WAIT, LONGEST_WAIT};
 use crate::lrs::{LrsError, LrsSettings, SenderStatus};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The first wait after a failure, and the longest, in milliseconds.
-const FIRST_WAIT_MS: i32 = 5_000;
-const LONGEST_WAIT_MS: i32 = 300_000;
-
 /// Where the statements go, and with which credentials.
-#[derive(Debug)]
 struct Link {
     statements: String,
     authorization: String,
     launch: Option<Launch>,
+}
+
+impl std::fmt::Debug for Link {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Link")
+            .field("statements", &self.statements)
+            .field("authorization", &"(hidden)")
+            .field("launch", &self.launch)
+            .finish()
+    }
 }
 
 /// What the page's requests and the window share.
@@ -47,7 +54,8 @@ struct Shared {
     look: bool,
     /// Waiting for a timer (after a failure) or for the page to be opened again.
     holding: bool,
-    wait_ms: i32,
+    /// The wait after the next failure.
+    wait: Duration,
     launch_problem: Option<LaunchError>,
 }
 
@@ -58,7 +66,7 @@ impl Default for Shared {
             courier: None,
             look: false,
             holding: false,
-            wait_ms: FIRST_WAIT_MS,
+            wait: FIRST_WAIT,
             launch_problem: None,
         }
     }
@@ -266,7 +274,7 @@ fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: imp
     };
     match courier.answer(answer) {
         Ok(()) => {
-            s.wait_ms = FIRST_WAIT_MS;
+            s.wait = FIRST_WAIT;
             s.look = true;
         }
         Err(DeliveryError::Lrs(LrsError::Unauthorized(_))) => {
@@ -275,10 +283,11 @@ fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: imp
         }
         Err(_) => {
             s.holding = true;
-            let wait = s.wait_ms;
-            s.wait_ms = (wait.saturating_mul(2)).min(LONGEST_WAIT_MS);
+            let wait = s.wait;
+            s.wait = (wait * 2).min(LONGEST_WAIT);
             let again = Arc::clone(shared);
-            after(wait, move || {
+            let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
+            after(ms, move || {
                 if let Ok(mut s) = again.lock() {
                     s.holding = false;
                     s.look = true;
