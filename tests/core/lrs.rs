@@ -241,15 +241,11 @@ fn offline_or_wrong_credentials_lose_nothing_and_it_sends_later() {
     assert_eq!(lrs.count(), d.statements);
 }
 
-#[test]
-fn a_refused_statement_is_kept_aside_and_the_others_are_stored() {
-    let dir = folder();
+/// Stores in the LRS another statement with the id of T01's second statement; T01's statements.
+fn plant_a_conflict(dir: &Path, lrs: &MemoryLrs) -> Vec<Value> {
     let library = fixture_library();
-    let lrs = MemoryLrs::new();
-    let path = session(dir.path(), "T01");
-    // Another statement with the id of the session's second statement is already there.
     let mut rows = Vec::new();
-    scan(dir.path(), Detail::Full, Some(&library), |row, lines| {
+    scan(dir, Detail::Full, Some(&library), |row, lines| {
         if row.started.participant == "T01" {
             rows = statements(&row, &lines, Some(&library), HOME);
         }
@@ -257,6 +253,16 @@ fn a_refused_statement_is_kept_aside_and_the_others_are_stored() {
     let mut other = rows[1].clone();
     other["timestamp"] = Value::from("2018-10-29T09:00:00.000Z");
     lrs.post(&[other]).unwrap();
+    rows
+}
+
+#[test]
+fn a_refused_statement_is_kept_aside_and_the_others_are_stored() {
+    let dir = folder();
+    let library = fixture_library();
+    let lrs = MemoryLrs::new();
+    let path = session(dir.path(), "T01");
+    let rows = plant_a_conflict(dir.path(), &lrs);
 
     let (d, result) = deliver(&path, &lrs, Some(&library), HOME, Extent::Settled);
     result.unwrap();
@@ -539,18 +545,9 @@ fn the_courier_keeps_a_batch_the_network_lost_and_sends_it_later() {
 #[test]
 fn the_courier_finds_the_refused_statement_one_by_one_and_keeps_it_aside() {
     let dir = folder();
-    let library = fixture_library();
     let lrs = MemoryLrs::new();
     let path = session(dir.path(), "T01");
-    let mut rows = Vec::new();
-    scan(dir.path(), Detail::Full, Some(&library), |row, lines| {
-        if row.started.participant == "T01" {
-            rows = statements(&row, &lines, Some(&library), HOME);
-        }
-    });
-    let mut other = rows[1].clone();
-    other["timestamp"] = Value::from("2018-10-29T09:00:00.000Z");
-    lrs.post(&[other]).unwrap();
+    let rows = plant_a_conflict(dir.path(), &lrs);
     let mut courier = Courier::new("memory", HOME);
     let sizes = drive(&mut courier, &lrs, dir.path(), None);
     assert!(sizes.contains(&1), "{sizes:?}");
