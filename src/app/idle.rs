@@ -15,6 +15,8 @@
 //!   a frame's only input was the pointer moving and egui drew exactly what it drew before,
 //!   egui's request for another frame is dropped; not when the window changed size (a phone
 //!   turned), whose first frame still has the old layout.
+//! - bevy_egui gives egui the time the frame before was drawn, seconds old after a sleep, so a
+//!   tap on a touch screen seemed to last seconds and was not a click. egui reads the clock.
 //! - bevy_egui turns egui's "draw again in half a second" into "draw again now", so the window
 //!   drew continuously until the time came. Such a request wakes the window at that time
 //!   instead, from a timer thread (in a browser, the page's timer).
@@ -39,7 +41,9 @@ pub fn plugin(app: &mut App) {
             PreUpdate,
             (
                 no_wake_up_during_pass.after(EguiPreUpdateSet::InitContexts),
-                drop_unchanged_modifiers.after(EguiInputSet::WriteEguiEvents),
+                (drop_unchanged_modifiers, read_the_clock)
+                    .after(EguiInputSet::WriteEguiEvents)
+                    .before(EguiPreUpdateSet::BeginPass),
             ),
         )
         .add_systems(
@@ -176,6 +180,18 @@ fn drop_unchanged_modifiers(
             _ => true,
         });
         frame.pointer_only &= pointer_only(&input.events);
+    }
+}
+
+/// Gives egui the time of this frame. bevy_egui passes Bevy's clock, which is set to when the
+/// frame before was drawn: after the window slept while a trainee read, that is seconds ago.
+/// A finger's press then seemed to have started long before its release, longer than a click
+/// may last, and the first tap after reading was lost (a mouse moves first, which draws frames
+/// and hides it).
+fn read_the_clock(mut inputs: Query<&mut EguiInput>, clock: Res<Time<Real>>) {
+    let now = clock.startup().elapsed().as_secs_f64();
+    for mut input in &mut inputs {
+        input.time = Some(now);
     }
 }
 

@@ -105,8 +105,23 @@ def tap(driver, x, y):
     """A finger's tap at (x, y) of the page (the canvas fills it), as a phone's screen sends it."""
     point = [{"x": x, "y": y}]
     driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+    time.sleep(0.1)  # a finger rests on the glass for a tenth of a second or so
     driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     time.sleep(0.4)
+
+
+def swipe(driver, x, y_from, y_to, steps=10):
+    """A finger drawn up (or down) the page, as a phone's screen sends it."""
+    def touch(kind, y):
+        points = [] if y is None else [{"x": x, "y": y}]
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", y_from)
+    for i in range(1, steps + 1):
+        touch("touchMove", y_from + (y_to - y_from) * i / steps)
+        time.sleep(0.03)
+    touch("touchEnd", None)
+    time.sleep(0.8)
 
 
 def keys(driver, *pressed):
@@ -367,6 +382,29 @@ try:
     time.sleep(0.5)
     shot(driver, "9-scenarios-phone")
     print("web: on a phone, the keyboard typed the code at once and taps started the session")
+    # A scene on a phone: the picture above the text, the rest reached by a finger's swipe, and
+    # the answer tapped (how sure, then the first choice shown).
+    # A trainee reads before tapping: the first tap after a pause counts (a tap once lasted,
+    # to egui, from the frame drawn before the pause and was no click).
+    time.sleep(2)
+    tap(driver, 103, 186)  # Play the suggestion
+    scene = wait_for(driver, "a scene on a phone", lambda s: s.get("screen") == "play")
+    time.sleep(1.5)
+    shot(driver, "10-scene-phone")
+    drawn = int(state(driver)["frames"])
+    swipe(driver, 200, 700, 300)
+    if int(state(driver)["frames"]) - drawn < 3:
+        fail("a swipe on the scene did not scroll it")
+    shot(driver, "11-scene-phone-swiped")
+    time.sleep(2)
+    tap(driver, 330, 429)  # 70 %
+    tap(driver, 195, 584)  # the first choice
+    after = wait_for(
+        driver,
+        "the next step after a tapped choice",
+        lambda s: s.get("scene") != scene["scene"] or s.get("screen") != "play",
+    )
+    print(f"web: on a phone, a swipe scrolled the scene and taps answered it ({after.get('scene')})")
     broken_url = os.environ.get("BROKEN_URL")
     if broken_url:
         viewport(driver, 1280, 800)
