@@ -49,9 +49,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WB_VERSION"; then
 fi
 
 say "building for $TARGET"
-# The release profile, as the desktop's tests: the build scripts and macros are shared. Without
-# line tables: wasm-bindgen drops them anyway.
-CARGO_PROFILE_RELEASE_DEBUG=false cargo build --release --target "$TARGET" --bin mpa-trainer
+# The release profile, as the desktop's tests: the build scripts and macros are shared. For a
+# page that phones download, as small as it goes: optimised for size, in one unit, linked as a
+# whole, without line tables (wasm-bindgen drops them anyway). A caller's own settings win: CI
+# builds without optimisation (.ci/run).
+CARGO_PROFILE_RELEASE_DEBUG=false \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-s}" \
+  CARGO_PROFILE_RELEASE_LTO="${CARGO_PROFILE_RELEASE_LTO:-true}" \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS="${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-1}" \
+  cargo build --release --target "$TARGET" --bin mpa-trainer
 rm -rf "$OUT"
 mkdir -p "$OUT/course"
 wasm-bindgen --target web --no-typescript --remove-name-section --out-name mpa-trainer \

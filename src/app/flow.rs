@@ -553,7 +553,8 @@ pub fn save_problem(active: &Active, unsaved: &Unsaved, w: &crate::i18n::Words) 
     error.map(|e| crate::tr!(w, "notice-not-saved", lines = lines, detail = e.to_string()))
 }
 
-/// Retries unsaved sessions now and then (the window wakes at least every few seconds).
+/// Retries unsaved sessions every few seconds: the window, asleep while the trainee reads, is
+/// woken for it while anything waits.
 pub fn retry_plugin(app: &mut App) {
     app.add_systems(
         Update,
@@ -565,11 +566,18 @@ pub fn retry_plugin(app: &mut App) {
 
 fn retry_now_and_then(
     mut last: Local<Option<bevy::platform::time::Instant>>,
+    alarm: Option<Res<super::idle::Alarm>>,
     mut commands: Commands,
 ) {
-    let due = last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(5));
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+    let due = last.is_none_or(|t| t.elapsed() >= EVERY);
     if due {
-        *last = Some(bevy::platform::time::Instant::now());
+        let now = bevy::platform::time::Instant::now();
+        *last = Some(now);
         commands.trigger(RetrySave);
+        // Woken for the next try; if this one saves everything, that frame finds nothing to do.
+        if let (Some(alarm), Some(next)) = (alarm, now.checked_add(EVERY)) {
+            alarm.ring_at(next);
+        }
     }
 }

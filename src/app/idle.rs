@@ -71,9 +71,16 @@ struct ThisFrame {
 }
 
 /// Wakes the window at a time: through the timer thread on the desktop, with the page's own
-/// timer in a browser (which has no threads).
+/// timer in a browser (which has no threads). Absent when the window has no event loop (tests).
 #[derive(Resource)]
-struct Alarm(Box<dyn Fn(Instant) + Send + Sync>);
+pub struct Alarm(Box<dyn Fn(Instant) + Send + Sync>);
+
+impl Alarm {
+    /// Wakes the window at `at` (at once if it has passed), for one frame.
+    pub fn ring_at(&self, at: Instant) {
+        (self.0)(at);
+    }
+}
 
 fn start_alarm(mut commands: Commands, proxy: Option<Res<EventLoopProxyWrapper>>) {
     let Some(proxy) = proxy else { return };
@@ -250,7 +257,7 @@ fn drop_needless_redraw(
         requests.clear();
         let due = Instant::now().checked_add(frame.egui_wants);
         if let (Some(alarm), Some(due)) = (alarm, due) {
-            (alarm.0)(due);
+            alarm.ring_at(due);
         }
     }
 }

@@ -11,8 +11,10 @@ use crate::scenario::Library;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+use bevy_egui::PrimaryEguiContext;
 use serde::Deserialize;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::closure::Closure;
@@ -95,7 +97,39 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, start_fetching)
         .add_systems(Update, take_course.run_if(resource_exists::<Fetching>))
         .add_systems(Update, share_the_keyboard)
+        .add_systems(
+            PreUpdate,
+            give_egui_the_enter_key.in_set(bevy_egui::EguiInputSet::ReadBevyMessages),
+        )
         .add_systems(Last, tell_the_page);
+}
+
+/// Enter pressed on a phone's on-screen keyboard since the last frame. bevy_egui's text field
+/// passes text and Backspace on, not Enter, so the key that ends the code on the start screen
+/// did nothing; the page's listener counts it here and the next frame gives it to egui.
+static PHONE_ENTERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Passes the counted Enter presses to egui as bevy_egui's own input is passed, so that the
+/// frame counts as one with input (and the screen it starts is drawn).
+fn give_egui_the_enter_key(
+    contexts: Query<Entity, With<PrimaryEguiContext>>,
+    mut input: MessageWriter<bevy_egui::input::EguiInputEvent>,
+) {
+    let pressed = PHONE_ENTERS.swap(0, Ordering::Relaxed);
+    for context in &contexts {
+        for down in (0..pressed).flat_map(|_| [true, false]) {
+            input.write(bevy_egui::input::EguiInputEvent {
+                context,
+                event: egui::Event::Key {
+                    key: egui::Key::Enter,
+                    physical_key: None,
+                    pressed: down,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            });
+        }
+    }
 }
 
 /// Tells the page, on the canvas's `data-` attributes, what is on screen and how many frames
@@ -176,7 +210,7 @@ fn tell_the_page(
 /// A tap on a text box gives the keyboard to bevy_egui's hidden text field (its "text agent").
 /// On a phone, the on-screen keyboard types there; its events are not the window's and so do
 /// not wake the app, and the letters would wait for the next tap: each of them wakes the app
-/// here. Elsewhere (a laptop's touch screen), bevy_egui reads nothing typed there: the
+/// here, and its Enter is passed on (`give_egui_the_enter_key`). Elsewhere (a laptop's touch screen), bevy_egui reads nothing typed there: the
 /// keyboard is given back to the trainer's canvas, whose keys egui reads.
 fn share_the_keyboard(proxy: Option<Res<EventLoopProxyWrapper>>, mut done: Local<bool>) {
     const AGENT: &str = "egui_text_agent"; // i18n-ok: bevy_egui's element id
@@ -202,11 +236,20 @@ fn share_the_keyboard(proxy: Option<Res<EventLoopProxyWrapper>>, mut done: Local
                 let _ = p.send_event(WinitUserEvent::WakeUp);
             }
         });
+        // Enter is counted before the app is woken (listeners run in the order they were added).
+        let enter =
+            Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
+                if e.key() == "Enter" && !e.is_composing() {
+                    PHONE_ENTERS.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+        let _ = agent.add_event_listener_with_callback("keydown", enter.as_ref().unchecked_ref());
         for event in ["input", "keydown", "compositionend"] {
             let _ = agent.add_event_listener_with_callback(event, wake.as_ref().unchecked_ref());
         }
-        // The listener lives as long as the page.
+        // The listeners live as long as the page.
         wake.forget();
+        enter.forget();
     } else {
         let give_back = Closure::<dyn FnMut()>::new(move || {
             if let Some(canvas) = document
