@@ -210,8 +210,9 @@ fn tell_the_page(
 /// A tap on a text box gives the keyboard to bevy_egui's hidden text field (its "text agent").
 /// On a phone, the on-screen keyboard types there; its events are not the window's and so do
 /// not wake the app, and the letters would wait for the next tap: each of them wakes the app
-/// here, and its Enter is passed on (`give_egui_the_enter_key`). Elsewhere (a laptop's touch screen), bevy_egui reads nothing typed there: the
-/// keyboard is given back to the trainer's canvas, whose keys egui reads.
+/// here, and its Enter is passed on (`give_egui_the_enter_key`). Elsewhere (a laptop's touch
+/// screen), bevy_egui reads nothing typed there: the keyboard is given back to the trainer's
+/// canvas, whose keys egui reads.
 fn share_the_keyboard(proxy: Option<Res<EventLoopProxyWrapper>>, mut done: Local<bool>) {
     const AGENT: &str = "egui_text_agent"; // i18n-ok: bevy_egui's element id
     // The browsers bevy_egui takes for phones, by their names.
