@@ -46,6 +46,12 @@ launch-participant = the account name "{ $value }" cannot be a participant code 
 launch-registration = its registration is not a UUID: { $value }
 launch-activity = its activity is not a web address: { $value }
 launch-token = it gave no credentials: { $value }
+launch-data = its launch data (cmi5) cannot be used: { $value }
+# A launch by an LMS (cmi5): finishing it tells the LMS and goes back to it.
+lms-finish = Finish and return to the course
+lms-finish-hint = Tells your course (the LMS) you have finished practising, sends what is left, and goes back to it.
+lms-finishing = Finishing: sending what is left to your course…
+lms-finished = Finished: your course has your results. You may close this page.
 # Notices about the course and the sessions.
 notice-scenario-gone = The scenario "{ $id }" is not available any more.
 notice-resume-unreadable = This session cannot be resumed: { $detail }

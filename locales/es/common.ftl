@@ -46,6 +46,12 @@ launch-participant = el nombre de cuenta «{ $value }» no puede ser un código 
 launch-registration = su registro (registration) no es un UUID: { $value }
 launch-activity = su actividad no es una dirección web: { $value }
 launch-token = no dio credenciales: { $value }
+launch-data = sus datos de lanzamiento (cmi5) no se pueden usar: { $value }
+# Un lanzamiento por un LMS (cmi5): terminarlo se lo dice al LMS y vuelve a él.
+lms-finish = Terminar y volver al curso
+lms-finish-hint = Le dice a su curso (el LMS) que ha terminado de practicar, envía lo que queda y vuelve a él.
+lms-finishing = Terminando: se envía a su curso lo que queda…
+lms-finished = Terminado: su curso tiene sus resultados. Puede cerrar esta página.
 # Avisos sobre el curso y las sesiones.
 notice-scenario-gone = El escenario «{ $id }» ya no está disponible.
 notice-resume-unreadable = No se puede continuar esta sesión: { $detail }

@@ -2,7 +2,7 @@
 //! high contrast (F2), and a status bar that says when results are not saved.
 
 use super::flow::{Active, FlowNotice, RetrySave, Unsaved, save_problem};
-use super::sending::Sending;
+use super::sending::{FinishLaunch, LmsStage, Sending};
 use super::settings::Settings;
 use super::views::widgets::{apply_theme, background, install_fonts};
 use crate::i18n::Words;
@@ -25,6 +25,7 @@ pub struct CloseWaiting(pub Option<Entity>);
 pub fn plugin(app: &mut App) {
     app.init_resource::<SaveProblem>()
         .init_resource::<CloseWaiting>()
+        .init_resource::<FinishButton>()
         // The window plugin registers these too; without a window (tests) they come from here.
         .add_message::<bevy::window::WindowCloseRequested>()
         .add_message::<bevy::window::RequestRedraw>()
@@ -117,6 +118,7 @@ pub fn launch_words_in(w: &Words, problem: &LaunchError) -> String {
         LaunchError::Registration(v) => tr!(w, "launch-registration", value = value(v)),
         LaunchError::Activity(v) => tr!(w, "launch-activity", value = value(v)),
         LaunchError::Token(v) => tr!(w, "launch-token", value = value(v)),
+        LaunchError::LaunchData(v) => tr!(w, "launch-data", value = value(v)),
     };
     tr!(w, "launch-problem", detail = detail)
 }
@@ -128,6 +130,11 @@ enum CloseAnswer {
     Close,
 }
 
+/// Where the button that finishes an LMS's launch is drawn (its centre), if it is: the browser
+/// test reads it from the page.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq)]
+pub struct FinishButton(pub Option<[f32; 2]>);
+
 /// The shared frame of every screen.
 #[derive(SystemParam)]
 pub struct Chrome<'w, 's> {
@@ -137,6 +144,8 @@ pub struct Chrome<'w, 's> {
     sending: Option<Res<'w, Sending>>,
     waiting: ResMut<'w, CloseWaiting>,
     clear: ResMut<'w, ClearColor>,
+    screen: Option<Res<'w, State<super::Screen>>>,
+    finish_button: ResMut<'w, FinishButton>,
     applied: Local<'s, Option<Settings>>,
     commands: Commands<'w, 's>,
 }
@@ -248,6 +257,14 @@ impl Chrome<'_, '_> {
                 )),
         );
         let mut retry = false;
+        let mut finish = false;
+        let mut finish_at = None;
+        // A launch is finished between scenarios, not in the middle of one.
+        let playing = self
+            .screen
+            .as_ref()
+            .is_some_and(|s| *s.get() == super::Screen::Play);
+        let stage = self.sending.as_ref().map_or(LmsStage::None, |s| s.lms);
         egui::Frame::new()
             .inner_margin(egui::Margin::symmetric(8, 4))
             .show(&mut status, |ui| {
@@ -310,6 +327,25 @@ impl Chrome<'_, '_> {
                         ui.separator();
                         ui.label(RichText::new(launch_words_in(w, p)).strong());
                     }
+                    match stage {
+                        LmsStage::Open if !playing => {
+                            ui.separator();
+                            let button = ui
+                                .button(tr!(w, "lms-finish"))
+                                .on_hover_text(tr!(w, "lms-finish-hint"));
+                            finish_at = Some(button.rect.center().into());
+                            finish = button.clicked();
+                        }
+                        LmsStage::Finishing => {
+                            ui.separator();
+                            ui.label(tr!(w, "lms-finishing"));
+                        }
+                        LmsStage::Finished => {
+                            ui.separator();
+                            ui.label(RichText::new(tr!(w, "lms-finished")).strong());
+                        }
+                        LmsStage::Open | LmsStage::None => {}
+                    }
                 });
             });
         let drawn = status.min_rect().height().max(40.0);
@@ -323,6 +359,10 @@ impl Chrome<'_, '_> {
         if retry {
             self.commands.trigger(RetrySave);
         }
+        if finish {
+            self.commands.trigger(FinishLaunch);
+        }
+        self.finish_button.set_if_neq(FinishButton(finish_at));
         let zoom = ctx.zoom_factor();
         if (zoom - self.settings.zoom).abs() > f32::EPSILON {
             self.settings.zoom = zoom;

@@ -56,6 +56,10 @@ pub enum AfterDebrief {
 #[derive(Event, Debug, Clone, Copy)]
 pub struct RetrySave;
 
+/// A session was played to its end, with this score: what an LMS's launch tells the LMS.
+#[derive(Event, Debug, Clone)]
+pub struct Scored(pub Score);
+
 /// Save from now on into another folder (the facilitator's choice), moving what is unsaved.
 #[derive(Event, Debug, Clone)]
 pub struct ChangeResultsDir(pub PathBuf);
@@ -291,6 +295,7 @@ fn on_act(
     mut debrief: ResMut<LastDebrief>,
     mut unsaved: ResMut<Unsaved>,
     mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
 ) {
     let Some(playing) = active.0.as_mut() else {
         return;
@@ -348,6 +353,7 @@ fn on_act(
     }
     debrief.model = Some(model);
     debrief.scenario = Some(id);
+    commands.trigger(Scored(score));
     if done.recorder.has_unsaved() {
         unsaved.0.push(done.recorder);
     }

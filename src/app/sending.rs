@@ -26,6 +26,26 @@ pub struct Sending {
     pub status: SenderStatus,
     /// Why the LMS's launch cannot be used (a browser only).
     pub launch_problem: Option<crate::lrs::launch::LaunchError>,
+    /// Where a cmi5 launch by an LMS stands (a browser only).
+    pub lms: LmsStage,
+}
+
+/// The trainee is done with an LMS's launch: tell it (cmi5's `terminated`) and go back to it.
+#[derive(Event, Debug, Clone, Copy)]
+pub struct FinishLaunch;
+
+/// Where a cmi5 launch by an LMS stands: what the status bar offers or says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LmsStage {
+    /// No cmi5 launch.
+    #[default]
+    None,
+    /// Launched: the trainee may finish and go back to the LMS.
+    Open,
+    /// Finishing: the rest is being sent, then `terminated`.
+    Finishing,
+    /// Finished: the LMS has it all; nothing more is sent in this launch.
+    Finished,
 }
 
 impl std::fmt::Debug for Sending {

@@ -136,8 +136,15 @@ fn give_egui_the_enter_key(
 /// were drawn: `data-screen`, `data-scene`, `data-scenarios` (how many are playable),
 /// `data-problem` (the first error of a file that cannot be played, as the scenario list shows
 /// it), `data-code` (the participant code typed on the start screen), `data-unsaved` (record
-/// lines kept in memory only: the storage is full or off), `data-lrs-waiting`, `data-lrs-refused` and `data-lrs-problem` (the sending to the LRS)
-/// and `data-frames`. The browser test reads them instead of pixels.
+/// lines kept in memory only: the storage is full or off), `data-lrs-waiting`,
+/// `data-lrs-refused` and `data-lrs-problem` (the sending to the LRS), `data-lms` (where an
+/// LMS's cmi5 launch stands: none, open, finishing, finished) and `data-finish` (the centre of
+/// the button that finishes it, `x,y`, when it is shown), and `data-frames`. The browser test
+/// reads them instead of pixels.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a Bevy system takes its resources as parameters"
+)]
 fn tell_the_page(
     screen: Res<State<super::Screen>>,
     active: Res<super::flow::Active>,
@@ -145,6 +152,7 @@ fn tell_the_page(
     sending: Res<super::sending::Sending>,
     start: Res<super::screens::start::StartState>,
     unsaved: Res<super::flow::Unsaved>,
+    finish: Res<super::chrome::FinishButton>,
     mut frames: Local<u64>,
 ) {
     *frames += 1;
@@ -203,6 +211,15 @@ fn tell_the_page(
         let _ = canvas.set_attribute("data-lrs-waiting", &status.waiting.to_string());
         let _ = canvas.set_attribute("data-lrs-refused", &status.refused.to_string());
         let _ = canvas.set_attribute("data-lrs-problem", &problem.or(launch).unwrap_or_default());
+        let lms = format!("{:?}", sending.lms).to_lowercase();
+        let _ = canvas.set_attribute("data-lms", &lms);
+    }
+    if finish.is_changed() {
+        let at = finish
+            .0
+            .map(|[x, y]| format!("{x:.0},{y:.0}"))
+            .unwrap_or_default();
+        let _ = canvas.set_attribute("data-finish", &at);
     }
     let _ = canvas.set_attribute("data-frames", &frames.to_string());
 }

@@ -7,13 +7,21 @@
 //! without a launch, `lrs.ron` in the course beside the page (the desktop's LRS settings; its
 //! key is visible to every visitor, see the README). After a failure it waits longer each time,
 //! as the desktop's sender does; refused credentials stop it until the page is opened again.
+//!
+//! A cmi5 launch (one whose LMS wrote `LMS.LaunchData`) is also told what cmi5 asks: the core's
+//! `Cmi5` makes `initialized`, `completed`, `passed` or `failed` as scenarios end, and
+//! `terminated` when the trainee finishes (`FinishLaunch`); they are sent before the sessions'
+//! statements, `terminated` after all of them, and what was said is kept beside the records
+//! (`cmi5/REGISTRATION.json`) so that a reload says nothing twice. Once `terminated` is stored
+//! the page goes to the LMS's return address; nothing more is sent in that launch.
 
 use super::ResultsDir;
 use super::course::Course;
 use super::flow::Active;
-use super::sending::Sending;
+use super::sending::{FinishLaunch, LmsStage, Sending};
 use super::web::{after, js_words};
 use crate::lrs::client::{basic_authorization, error_of, headers, token_authorization};
+use crate::lrs::cmi5::{Cmi5, LaunchData, Said};
 use crate::lrs::courier::Courier;
 use crate::lrs::launch::{Launch, LaunchError};
 use crate::lrs::outbox::DeliveryError;
@@ -22,7 +30,7 @@ use crate::lrs::{LrsError, LrsSettings, SenderStatus};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -57,6 +65,12 @@ struct Shared {
     /// The wait after the next failure.
     wait: Duration,
     launch_problem: Option<LaunchError>,
+    /// A cmi5 launch's session, and where what it said is kept.
+    cmi5: Option<(Cmi5, PathBuf)>,
+    /// How many of the cmi5 statements waiting are out.
+    cmi5_out: Option<usize>,
+    /// The trainee asked to finish: `terminated` once everything else is sent.
+    finishing: bool,
 }
 
 impl Default for Shared {
@@ -68,6 +82,9 @@ impl Default for Shared {
             holding: false,
             wait: FIRST_WAIT,
             launch_problem: None,
+            cmi5: None,
+            cmi5_out: None,
+            finishing: false,
         }
     }
 }
@@ -88,7 +105,45 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (use_course_settings, look_after_steps, send, show).chain(),
-        );
+        )
+        .add_observer(tell_the_score)
+        .add_observer(finish);
+}
+
+/// Where what a cmi5 launch said is kept: beside the records, one file per registration.
+fn said_path(dir: &Path, registration: &str) -> PathBuf {
+    dir.join("cmi5").join(format!("{registration}.json"))
+}
+
+fn read_said(path: &Path) -> Option<Said> {
+    let bytes = crate::files::read(path).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Keeps what was said. A storage that is full keeps it in memory: the launch goes on, and a
+/// reload may make `initialized` again, which the LRS refuses as a copy.
+fn keep(cmi5: &Cmi5, path: &Path) {
+    if let Ok(text) = serde_json::to_vec(cmi5.said()) {
+        let _ = crate::files::write(path, &text);
+    }
+}
+
+/// A scenario played to its ending: what it means to the LMS.
+fn tell_the_score(scored: On<super::flow::Scored>, post: Res<Post>) {
+    if let Ok(mut s) = post.shared.lock()
+        && let Some((cmi5, path)) = s.cmi5.as_mut()
+    {
+        cmi5.scored(&scored.0, time::OffsetDateTime::now_utc());
+        keep(cmi5, path);
+        s.look = true;
+    }
+}
+
+fn finish(_: On<FinishLaunch>, post: Res<Post>) {
+    if let Ok(mut s) = post.shared.lock() {
+        s.finishing = true;
+        s.look = true;
+    }
 }
 
 /// Wakes the window from a request or a timer.
@@ -117,6 +172,7 @@ fn query_pairs() -> Vec<(String, String)> {
 
 fn read_launch(
     mut post: ResMut<Post>,
+    dir: Res<ResultsDir>,
     mut trainee: ResMut<super::Trainee>,
     mut start: ResMut<super::screens::start::StartState>,
     proxy: Option<Res<EventLoopProxyWrapper>>,
@@ -140,17 +196,18 @@ fn read_launch(
     start.form.participant.clone_from(&launch.participant);
     let shared = Arc::clone(&post.shared);
     let wake = waker(proxy.as_deref());
+    let dir = dir.0.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let token = token_of(&launch.fetch).await;
+        let opened = open_launch(launch, &dir).await;
         if let Ok(mut s) = shared.lock() {
-            match token {
-                Ok(token) => {
-                    s.courier = Some(Courier::new(launch.endpoint.as_str(), &launch.home()));
-                    s.link = Some(Link {
-                        statements: launch.endpoint.statements(),
-                        authorization: token_authorization(&token),
-                        launch: Some(launch),
-                    });
+            match opened {
+                Ok((link, cmi5)) => {
+                    s.courier = link
+                        .launch
+                        .as_ref()
+                        .map(|l| Courier::new(l.endpoint.as_str(), &l.home()));
+                    s.link = Some(link);
+                    s.cmi5 = cmi5;
                     s.look = true;
                 }
                 Err(e) => s.launch_problem = Some(e),
@@ -158,6 +215,41 @@ fn read_launch(
         }
         wake();
     });
+}
+
+/// A launch's credentials, and its cmi5 session if the LMS wrote launch data for it (an LMS
+/// that launches with the same parameters but keeps no launch data is sent plain xAPI).
+async fn open_launch(
+    launch: Launch,
+    dir: &Path,
+) -> Result<(Link, Option<(Cmi5, PathBuf)>), LaunchError> {
+    let token = token_of(&launch.fetch).await?;
+    let authorization = token_authorization(&token);
+    let cmi5 = match launch.launch_data_address() {
+        Some(address) => match request(&address, "GET", Some(&authorization), None).await {
+            Ok(answer) => {
+                let data = LaunchData::parse(answer.as_bytes())?;
+                let path = said_path(dir, launch.registration.as_deref().unwrap_or_default());
+                let cmi5 = Cmi5::begin(
+                    launch.clone(),
+                    data,
+                    read_said(&path),
+                    time::OffsetDateTime::now_utc(),
+                );
+                keep(&cmi5, &path);
+                Some((cmi5, path))
+            }
+            Err(LrsError::Refused(404, _)) => None,
+            Err(e) => return Err(LaunchError::LaunchData(e.to_string())),
+        },
+        None => None,
+    };
+    let link = Link {
+        statements: launch.endpoint.statements(),
+        authorization,
+        launch: Some(launch),
+    };
+    Ok((link, cmi5))
 }
 
 /// The launch's credentials: kept for the tab, since the LMS's `fetch` address answers once
@@ -219,7 +311,17 @@ fn playing(active: &Active) -> Option<PathBuf> {
         .and_then(|p| p.recorder.path().map(PathBuf::from))
 }
 
-/// Posts the next batch, if one waits and none is out.
+/// What to post next.
+enum Next {
+    /// cmi5's own statements: this many of those waiting.
+    Cmi5(Vec<serde_json::Value>),
+    /// A batch of the records' statements.
+    Records(Vec<serde_json::Value>),
+}
+
+/// Posts the next batch, if one waits and none is out: cmi5's `initialized`, `completed`,
+/// `passed` or `failed` first, then the records', then, once the trainee has finished and
+/// nothing else waits, `terminated`.
 fn send(
     post: Res<Post>,
     dir: Res<ResultsDir>,
@@ -235,22 +337,56 @@ fn send(
     }
     s.look = false;
     let now = playing(&active);
-    let Shared { link, courier, .. } = &mut *s;
+    let Shared {
+        link,
+        courier,
+        cmi5,
+        cmi5_out,
+        finishing,
+        ..
+    } = &mut *s;
     let (Some(link), Some(courier)) = (link.as_ref(), courier.as_mut()) else {
         return;
     };
-    if courier.is_busy() {
+    if courier.is_busy() || cmi5_out.is_some() {
         return;
     }
-    let Some(mut batch) = courier.next(&dir.0, &course.library, now.as_deref()) else {
-        return;
-    };
-    if let Some(launch) = &link.launch {
-        for statement in &mut batch.statements {
-            launch.fit(statement);
+    let next = match cmi5.as_mut() {
+        Some((c, _)) if c.is_terminated() && c.waiting().is_empty() => return,
+        Some((c, _)) if !c.waiting().is_empty() && !c.is_terminated() => {
+            Next::Cmi5(c.waiting().to_vec())
         }
-    }
-    let body = serde_json::Value::from(batch.statements).to_string();
+        _ => match courier.next(&dir.0, &course.library, now.as_deref()) {
+            Some(mut batch) => {
+                match (cmi5.as_ref(), &link.launch) {
+                    (Some((c, _)), _) => batch.statements.iter_mut().for_each(|st| c.fit(st)),
+                    (None, Some(launch)) => {
+                        batch.statements.iter_mut().for_each(|st| launch.fit(st));
+                    }
+                    (None, None) => {}
+                }
+                Next::Records(batch.statements)
+            }
+            None => match cmi5.as_mut() {
+                Some((c, path)) if *finishing && now.is_none() => {
+                    if !c.is_terminated() {
+                        c.terminate(time::OffsetDateTime::now_utc());
+                        keep(c, path);
+                    }
+                    Next::Cmi5(c.waiting().to_vec())
+                }
+                _ => return,
+            },
+        },
+    };
+    let statements = match next {
+        Next::Cmi5(statements) => {
+            *cmi5_out = Some(statements.len());
+            statements
+        }
+        Next::Records(statements) => statements,
+    };
+    let body = serde_json::Value::from(statements).to_string();
     let url = link.statements.clone();
     let authorization = link.authorization.clone();
     let shared = Arc::clone(&post.shared);
@@ -266,13 +402,42 @@ fn send(
 
 /// Writes an answer down, and decides when to try again.
 fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: impl Fn() + 'static) {
-    let Ok(mut s) = shared.lock() else {
+    let Ok(mut guard) = shared.lock() else {
         return;
     };
-    let Some(courier) = s.courier.as_mut() else {
-        return;
+    let s = &mut *guard;
+    let written = match s.cmi5_out.take() {
+        Some(n) => {
+            let written = match (s.cmi5.as_mut(), answer) {
+                (Some((c, path)), Ok(())) => {
+                    c.stored(n);
+                    keep(c, path);
+                    if c.is_terminated() && c.waiting().is_empty() {
+                        go_back(c.data().return_url.as_deref());
+                    }
+                    Ok(())
+                }
+                (Some((c, path)), Err(e)) if e.is_refusal() => {
+                    // A copy of one stored already, or one the LMS will not take: dropped, as
+                    // the records' sender sets a refused statement aside.
+                    c.refused();
+                    keep(c, path);
+                    Ok(())
+                }
+                (_, Err(e)) => Err(e),
+                (None, Ok(())) => Ok(()),
+            };
+            if let Some(courier) = s.courier.as_mut() {
+                courier.set_problem(written.as_ref().err().cloned());
+            }
+            written.map_err(DeliveryError::Lrs)
+        }
+        None => match s.courier.as_mut() {
+            Some(courier) => courier.answer(answer),
+            None => return,
+        },
     };
-    match courier.answer(answer) {
+    match written {
         Ok(()) => {
             s.wait = FIRST_WAIT;
             s.look = true;
@@ -298,6 +463,14 @@ fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: imp
     }
 }
 
+/// After `terminated`: back to the LMS, if it gave an address (cmi5 asks the window to go
+/// there); else the status bar says the launch is finished.
+fn go_back(return_url: Option<&str>) {
+    if let (Some(url), Some(window)) = (return_url, web_sys::window()) {
+        let _ = window.location().set_href(url);
+    }
+}
+
 /// Keeps the status bar's words on sending up to date.
 fn show(post: Res<Post>, mut sending: ResMut<Sending>, mut redraw: MessageWriter<RequestRedraw>) {
     let Ok(s) = post.shared.lock() else {
@@ -311,9 +484,17 @@ fn show(post: Res<Post>, mut sending: ResMut<Sending>, mut redraw: MessageWriter
             configured: s.launch_problem.is_some(),
             ..SenderStatus::default()
         });
-    if sending.status != status || sending.launch_problem != s.launch_problem {
+    let lms = match &s.cmi5 {
+        None => LmsStage::None,
+        Some((c, _)) if c.is_terminated() && c.waiting().is_empty() => LmsStage::Finished,
+        Some(_) if s.finishing => LmsStage::Finishing,
+        Some(_) => LmsStage::Open,
+    };
+    if sending.status != status || sending.launch_problem != s.launch_problem || sending.lms != lms
+    {
         sending.status = status;
         sending.launch_problem.clone_from(&s.launch_problem);
+        sending.lms = lms;
         redraw.write(RequestRedraw);
     }
 }

@@ -52,6 +52,12 @@ impl Courier {
         &self.status
     }
 
+    /// What stopped the last request another sender made to the same LRS (cmi5's own
+    /// statements): none, it went through.
+    pub fn set_problem(&mut self, problem: Option<LrsError>) {
+        self.status.problem = problem;
+    }
+
     /// Whether a batch is out and not answered yet.
     pub fn is_busy(&self) -> bool {
         self.in_flight.is_some()

@@ -48,6 +48,10 @@ pub enum LaunchError {
     /// The `fetch` address did not give a token: its error, or what it answered.
     #[error("the `fetch` address gave no credentials: {0}")]
     Token(String),
+    /// The LMS's launch data (cmi5's `LMS.LaunchData`) could not be read: what was wrong, or
+    /// the request's error.
+    #[error("the LMS's launch data cannot be used: {0}")]
+    LaunchData(String),
 }
 
 fn is_web_address(text: &str) -> bool {
@@ -145,16 +149,26 @@ impl Launch {
     }
 
     /// A statement made for the course, as the LMS expects it: its learner as the actor, its
-    /// registration beside the session's own (which stays the statement's registration, so
-    /// that each session is read back whole).
+    /// registration as the registration. The session's own registration, which groups a
+    /// session's statements when they are read back, moves to an extension under the home
+    /// address (`SESSION_REGISTRATION`).
     pub fn fit(&self, statement: &mut Value) {
         statement["actor"] = self.actor.clone();
         if let Some(registration) = &self.registration {
-            let key = format!("{}/xapi/lms-registration", self.home());
-            statement["context"]["extensions"][key] = Value::from(registration.as_str());
+            let context = &mut statement["context"];
+            if let Some(own) = context.get("registration").cloned()
+                && own.as_str() != Some(registration.as_str())
+            {
+                let key = format!("{}{SESSION_REGISTRATION}", self.home());
+                context["extensions"][key] = own;
+            }
+            context["registration"] = Value::from(registration.as_str());
         }
     }
 }
+
+/// Where a launched statement keeps its session's own registration, after the home address.
+pub const SESSION_REGISTRATION: &str = "/xapi/session-registration";
 
 #[cfg(test)]
 mod tests {
@@ -262,7 +276,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fitted_statement_names_the_lms_learner_and_keeps_the_session_registration() {
+    fn a_fitted_statement_names_the_lms_learner_and_registration_and_keeps_the_session_s() {
         let l = launch(&[]).unwrap().unwrap();
         let mut s = serde_json::json!({
             "actor": { "account": { "homePage": "https://x/participants", "name": "T07" } },
@@ -271,17 +285,27 @@ mod tests {
         });
         l.fit(&mut s);
         assert_eq!(s["actor"], l.actor);
+        assert_eq!(s["context"]["registration"], REGISTRATION);
         assert_eq!(
-            s["context"]["registration"],
+            s["context"]["extensions"]["https://lms.example.org/course/mpa/xapi/session-registration"],
             "11111111-1111-1111-1111-111111111111"
-        );
-        assert_eq!(
-            s["context"]["extensions"]["https://lms.example.org/course/mpa/xapi/lms-registration"],
-            REGISTRATION
         );
         assert_eq!(
             s["context"]["extensions"]["https://x/xapi/mode"],
             "practice"
         );
+        // Fitted twice, the same.
+        let once = s.clone();
+        l.fit(&mut s);
+        assert_eq!(s, once);
+        // Without a registration in the launch, the session's stays.
+        let plain = launch(&[("registration", "")]).unwrap().unwrap();
+        let mut s = serde_json::json!({ "context": { "registration": "11111111-1111-1111-1111-111111111111" } });
+        plain.fit(&mut s);
+        assert_eq!(
+            s["context"]["registration"],
+            "11111111-1111-1111-1111-111111111111"
+        );
+        assert!(s["context"].get("extensions").is_none());
     }
 }

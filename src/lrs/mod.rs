@@ -4,6 +4,7 @@
 //! call these; no prose is made here (errors are typed).
 
 pub mod client;
+pub mod cmi5;
 pub mod config;
 pub mod courier;
 pub mod launch;

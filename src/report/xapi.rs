@@ -60,6 +60,8 @@ struct Keys {
     score: String,
     grade: String,
     line: String,
+    /// The session's registration, where a launch by an LMS took the registration's place.
+    registration: String,
 }
 
 impl Keys {
@@ -72,6 +74,7 @@ impl Keys {
             score: k("score"),
             grade: k("grade"),
             line: k("line"),
+            registration: format!("{home}{}", crate::lrs::launch::SESSION_REGISTRATION),
         }
     }
 }
@@ -412,9 +415,14 @@ impl RowsFromStatements {
     }
 
     /// Reads one statement (one of another activity, or without a registration, is left out).
+    /// A statement sent under an LMS's launch carries the session's registration in an
+    /// extension, the LMS's in its place.
     pub fn add(&mut self, s: &Value) {
         let keys = &self.keys;
-        let Some(registration) = s["context"]["registration"].as_str() else {
+        let Some(registration) = s["context"]["extensions"][&keys.registration]
+            .as_str()
+            .or_else(|| s["context"]["registration"].as_str())
+        else {
             return;
         };
         let object = s["object"]["id"].as_str().unwrap_or("");

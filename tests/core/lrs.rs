@@ -581,3 +581,288 @@ fn the_courier_sends_the_session_played_now_without_its_suspension_until_it_is_l
     drive(&mut courier, &lrs, dir.path(), None);
     assert_eq!(suspended(&lrs), 1);
 }
+
+// cmi5: a launch by an LMS, its launch data, and what the trainer tells it.
+
+const LMS_REGISTRATION: &str = "2f0c7c1e-5f5b-4b8a-9c7e-1d2a3b4c5d6e";
+const PUBLISHER: &str = "https://mpa-trainer.invalid/au";
+
+fn lms_launch() -> mpa_trainer::lrs::launch::Launch {
+    let actor =
+        r#"{"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"T07"}}"#;
+    mpa_trainer::lrs::launch::Launch::from_query([
+        ("endpoint", "https://lrs.example.org/xapi/"),
+        ("fetch", "https://lms.example.org/fetch/1"),
+        ("actor", actor),
+        ("registration", LMS_REGISTRATION),
+        ("activityId", HOME),
+    ])
+    .unwrap()
+    .unwrap()
+}
+
+fn launch_data(session: &str, extra: &str) -> mpa_trainer::lrs::cmi5::LaunchData {
+    let text = format!(
+        r#"{{"contextTemplate":{{"contextActivities":{{"grouping":[{{"id":"{PUBLISHER}"}}]}},
+            "extensions":{{"{}":"{session}"}}}},
+            "launchMode":"Normal","moveOn":"CompletedAndPassed"{extra}}}"#,
+        mpa_trainer::lrs::cmi5::SESSION_ID
+    );
+    mpa_trainer::lrs::cmi5::LaunchData::parse(text.as_bytes()).unwrap()
+}
+
+/// The scores of the fixture's passed (T01) and failed (T02) sessions.
+fn passed_and_failed() -> (mpa_trainer::engine::Score, mpa_trainer::engine::Score) {
+    let dir = folder();
+    let mut scores = BTreeMap::new();
+    scan(dir.path(), Detail::Full, None, |row, _| {
+        if let Some(f) = row.finished {
+            scores.insert(row.started.participant.clone(), f.score);
+        }
+    });
+    let (passed, failed) = (scores["T01"].clone(), scores["T02"].clone());
+    assert!(passed.passed && passed.complete && !failed.passed && failed.complete);
+    (passed, failed)
+}
+
+fn verbs(statements: &[Value]) -> Vec<&str> {
+    statements
+        .iter()
+        .map(|s| {
+            s["verb"]["id"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect()
+}
+
+fn at(minutes: i64) -> time::OffsetDateTime {
+    time::OffsetDateTime::UNIX_EPOCH
+        + time::Duration::days(20_000)
+        + time::Duration::minutes(minutes)
+}
+
+#[test]
+fn the_launch_data_is_read_or_its_fault_named() {
+    use mpa_trainer::lrs::cmi5::{LaunchData, LaunchMode};
+    use mpa_trainer::lrs::launch::LaunchError;
+    let d = launch_data(
+        "s-1",
+        r#","masteryScore":0.8,"returnURL":"https://lms.example.org/back""#,
+    );
+    assert_eq!(d.session_id(), Some("s-1"));
+    assert_eq!(d.mode, LaunchMode::Normal);
+    assert_eq!(d.mastery_score, Some(0.8));
+    assert_eq!(
+        d.return_url.as_deref(),
+        Some("https://lms.example.org/back")
+    );
+    let fault = |text: &str| match LaunchData::parse(text.as_bytes()) {
+        Err(LaunchError::LaunchData(why)) => why,
+        other => panic!("{text} gave {other:?}"),
+    };
+    let session = format!(
+        r#""extensions":{{"{}":"s"}}"#,
+        mpa_trainer::lrs::cmi5::SESSION_ID
+    );
+    assert_eq!(fault(r#"{"launchMode":"Normal"}"#), "contextTemplate");
+    assert_eq!(
+        fault(&format!(
+            r#"{{"contextTemplate":{{{session}}},"launchMode":"Play"}}"#
+        )),
+        "launchMode"
+    );
+    assert_eq!(
+        fault(&format!(
+            r#"{{"contextTemplate":{{{session}}},"launchMode":"Review","masteryScore":80}}"#
+        )),
+        "masteryScore"
+    );
+    assert_eq!(
+        fault(r#"{"contextTemplate":{},"launchMode":"Browse"}"#),
+        "sessionid"
+    );
+    assert_eq!(fault("<html>"), "<html>");
+    let address = lms_launch().launch_data_address().unwrap();
+    assert!(address.starts_with(
+        "https://lrs.example.org/xapi/activities/state?stateId=LMS.LaunchData&activityId=https%3A%2F%2Fcourse.example.org%2Fmpa&agent=%7B%22"
+    ));
+    assert!(address.ends_with(&format!("&registration={LMS_REGISTRATION}")));
+}
+
+#[test]
+fn a_launch_opens_once_tells_completion_and_a_verdict_once_and_closes_last() {
+    use mpa_trainer::lrs::cmi5::{CATEGORY, Cmi5, MASTERY_SCORE, MOVE_ON, SESSION_ID};
+    let (passed, failed) = passed_and_failed();
+    let c = Cmi5::begin(
+        lms_launch(),
+        launch_data("s-1", r#","masteryScore":0.5"#),
+        None,
+        at(0),
+    );
+    assert_eq!(verbs(c.waiting()), ["initialized"]);
+    let first = c.waiting()[0].clone();
+    assert_eq!(first["object"]["id"], HOME);
+    assert_eq!(first["context"]["registration"], LMS_REGISTRATION);
+    assert_eq!(first["context"]["extensions"][SESSION_ID], "s-1");
+    assert_eq!(
+        first["context"]["contextActivities"]["grouping"][0]["id"],
+        PUBLISHER
+    );
+    assert_eq!(
+        first["context"]["contextActivities"]["category"],
+        serde_json::json!([{ "objectType": "Activity", "id": CATEGORY }])
+    );
+    assert!(first["result"].is_null());
+    // The page is reloaded before anything is sent: the same launch, taken up, says nothing twice.
+    let mut c = Cmi5::begin(
+        lms_launch(),
+        launch_data("s-1", r#","masteryScore":0.5"#),
+        Some(c.said().clone()),
+        at(1),
+    );
+    assert_eq!(c.waiting(), std::slice::from_ref(&first));
+    c.stored(1);
+    // A failed scenario, then a passed one, in the same launch: completed once, failed, and no
+    // passed in the launch that said failed.
+    c.scored(&failed, at(10));
+    c.scored(&passed, at(20));
+    assert_eq!(verbs(c.waiting()), ["completed", "failed"]);
+    let completed = &c.waiting()[0];
+    assert_eq!(
+        completed["result"],
+        serde_json::json!({ "completion": true, "duration": "PT600S" })
+    );
+    let categories = |s: &Value| {
+        s["context"]["contextActivities"]["category"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(categories(completed), [CATEGORY, MOVE_ON]);
+    let verdict = c.waiting()[1].clone();
+    assert_eq!(verdict["result"]["success"], false);
+    assert_eq!(verdict["context"]["extensions"][MASTERY_SCORE], 0.5);
+    assert_eq!(categories(&verdict), [CATEGORY, MOVE_ON]);
+    c.stored(2);
+    c.terminate(at(30));
+    c.scored(&passed, at(31));
+    assert_eq!(verbs(c.waiting()), ["terminated"]);
+    let terminated = &c.waiting()[0];
+    assert_eq!(
+        terminated["result"],
+        serde_json::json!({ "duration": "PT1800S" })
+    );
+    assert_eq!(categories(terminated), [CATEGORY]);
+    assert!(c.is_terminated());
+    c.stored(1);
+    // The next launch: initialized again, no completed (stored once), and now passed.
+    let said = c.said().clone();
+    assert!(said.completed && !said.passed);
+    let mut c = Cmi5::begin(
+        lms_launch(),
+        launch_data("s-2", r#","masteryScore":0.5"#),
+        Some(said),
+        at(60),
+    );
+    c.scored(&passed, at(70));
+    assert_eq!(verbs(c.waiting()), ["initialized", "passed"]);
+    let p = c.waiting()[1].clone();
+    assert_eq!(p["result"]["success"], true);
+    assert!(p["result"]["score"]["scaled"].as_f64().unwrap() >= 0.5);
+    assert_eq!(p["result"]["duration"], "PT600S");
+    assert_ne!(p["id"], verdict["id"]);
+    c.stored(2);
+    // Passed is told once per registration: nothing more, not even failed.
+    let mut c = Cmi5::begin(
+        lms_launch(),
+        launch_data("s-3", ""),
+        Some(c.said().clone()),
+        at(90),
+    );
+    c.stored(1);
+    c.scored(&failed, at(91));
+    c.scored(&passed, at(92));
+    assert!(c.waiting().is_empty());
+}
+
+#[test]
+fn the_mastery_score_and_the_scoring_rules_must_both_pass() {
+    use mpa_trainer::lrs::cmi5::Cmi5;
+    let (passed, mut failed) = passed_and_failed();
+    let verdict = |score: &mpa_trainer::engine::Score, extra: &str| {
+        let mut c = Cmi5::begin(lms_launch(), launch_data("s", extra), None, at(0));
+        c.scored(score, at(1));
+        c.waiting().last().unwrap().clone()
+    };
+    // Passed by the rules, below the mastery score: failed, with its score (below it).
+    let mut low = passed.clone();
+    low.scaled = 0.6;
+    let v = verdict(&low, r#","masteryScore":0.7"#);
+    assert!(v["verb"]["id"].as_str().unwrap().ends_with("/failed"));
+    assert_eq!(v["result"]["score"]["scaled"], 0.6);
+    assert_eq!(v["result"]["success"], false);
+    // Failed by the rules (a harmful ending) above the mastery score: failed, without a score
+    // (cmi5 wants a failed score below the mastery score).
+    failed.scaled = 0.95;
+    let v = verdict(&failed, r#","masteryScore":0.7"#);
+    assert!(v["verb"]["id"].as_str().unwrap().ends_with("/failed"));
+    assert!(v["result"].get("score").is_none());
+    // No mastery score: the rules decide, and the score is told.
+    let v = verdict(&passed, "");
+    assert!(v["verb"]["id"].as_str().unwrap().ends_with("/passed"));
+    assert!(
+        v["context"]["extensions"]
+            .get(mpa_trainer::lrs::cmi5::MASTERY_SCORE)
+            .is_none()
+    );
+    // Browse and Review launches are looked at, not counted.
+    let text = format!(
+        r#"{{"contextTemplate":{{"extensions":{{"{}":"s"}}}},"launchMode":"Browse"}}"#,
+        mpa_trainer::lrs::cmi5::SESSION_ID
+    );
+    let data = mpa_trainer::lrs::cmi5::LaunchData::parse(text.as_bytes()).unwrap();
+    let mut c = Cmi5::begin(lms_launch(), data, None, at(0));
+    c.scored(&passed, at(1));
+    c.terminate(at(2));
+    assert_eq!(verbs(c.waiting()), ["initialized", "terminated"]);
+}
+
+#[test]
+fn sessions_sent_under_one_lms_registration_are_read_back_apart() {
+    use mpa_trainer::lrs::cmi5::Cmi5;
+    let dir = folder();
+    let library = fixture_library();
+    let c = Cmi5::begin(lms_launch(), launch_data("s-1", ""), None, at(0));
+    let mut all = Vec::new();
+    scan(dir.path(), Detail::Full, Some(&library), |row, lines| {
+        all.extend(statements(&row, &lines, Some(&library), HOME));
+    });
+    let mut fitted = all.clone();
+    for s in &mut fitted {
+        c.fit(s);
+        assert_eq!(s["context"]["registration"], LMS_REGISTRATION);
+        assert_eq!(
+            s["context"]["contextActivities"]["grouping"][0]["id"],
+            PUBLISHER
+        );
+        assert!(s["context"]["contextActivities"]["category"].is_null());
+    }
+    // With the launch's own statements among them, as the LMS's LRS holds them.
+    fitted.extend(c.waiting().iter().cloned());
+    let cells_of = |statements: &[Value]| -> BTreeMap<String, Vec<String>> {
+        let (rows, unreadable) = rows_from_statements(statements, HOME);
+        assert!(unreadable.is_empty());
+        rows.iter()
+            .map(|(row, _)| (row.started.session.clone(), cells(row)))
+            .collect()
+    };
+    let back = cells_of(&fitted);
+    assert_eq!(back.len(), 3);
+    assert_eq!(back, cells_of(&all));
+}

@@ -8,6 +8,9 @@
 // As an LMS's cmi5 launch gives, POST /fetch/ANY answers the credentials once as
 // {"auth-token": ...}, and an error the next times; every answer carries CORS headers, so a
 // page on another port reads them (a 401 too, or a wrong password looks like a network error).
+// The State API (/xAPI/activities/state, by stateId, activityId, agent and registration) is
+// kept here in memory, where an LMS writes cmi5's LMS.LaunchData before a launch; the
+// statements service does not have one.
 const net = require('net');
 const http = require('http');
 
@@ -55,7 +58,42 @@ const cors = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
 };
 const fetched = new Set();
+const states = new Map();
+// An agent as an LRS identifies it: by its account (or mbox), however its JSON is written.
+function agentKey(text) {
+  try {
+    const a = JSON.parse(text);
+    return a.account ? `${a.account.homePage} ${a.account.name}` : String(a.mbox);
+  } catch (e) {
+    return text;
+  }
+}
+// One State API document: PUT or POST stores it, GET gives it (404 if there is none).
+function state(req, res, url) {
+  const q = (k) => url.searchParams.get(k) || '';
+  const key = [q('stateId'), q('activityId'), agentKey(q('agent')), q('registration')].join('\n');
+  if (req.method === 'GET') {
+    const doc = states.get(key);
+    console.log(`lrs: state ${url.searchParams.get('stateId')}: ${doc ? 'read' : 'none'}`);
+    res.writeHead(doc ? 200 : 404, { 'Content-Type': 'application/json', ...cors });
+    res.end(doc || JSON.stringify({ message: 'no such document' }));
+    return;
+  }
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => {
+    states.set(key, body);
+    res.writeHead(204, cors);
+    res.end();
+  });
+}
 http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname === '/xAPI/activities/state' && req.method === 'OPTIONS') {
+    res.writeHead(204, cors);
+    res.end();
+    return;
+  }
   if (req.url.startsWith('/fetch/') && req.method !== 'OPTIONS') {
     const first = req.method === 'POST' && !fetched.has(req.url);
     fetched.add(req.url);
@@ -69,6 +107,10 @@ http.createServer((req, res) => {
   if (req.method !== 'OPTIONS' && req.headers.authorization !== expected) {
     res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Basic realm="lrs"', ...cors });
     res.end(JSON.stringify({ message: 'Unauthorised' }));
+    return;
+  }
+  if (url.pathname === '/xAPI/activities/state') {
+    state(req, res, url);
     return;
   }
   const upstream = http.request(

@@ -8,8 +8,9 @@ URL serves `scripts/web.sh`'s folder. With LAUNCH (a query of cmi5's launch para
 LMS's launch against a test LRS) the page is opened as an LMS opens it. The test types a
 participant code, starts the first scenario, flags a line, reloads the page and resumes the
 session, plays it to its debrief by keyboard, and checks the session's record in the page's
-storage; launched, it waits until the page says nothing is left to send to the LRS, and writes
-the session's record into OUT/session/ for the caller to compare with what the LRS holds. With BROKEN_URL (the same build, its
+storage; launched, it waits until the page says nothing is left to send to the LRS, writes
+the session's record into OUT/session/ for the caller to compare with what the LRS holds, and
+finishes the launch, which must take the page to RETURN_URL (the LMS's return address). With BROKEN_URL (the same build, its
 first scenario with a mistake) and BROKEN_EXPECTED (the line the desktop's `validate` prints
 for it), it checks that the page says the same. It writes
 screenshots at desktop and phone sizes into OUT and prints the figures: time to the first
@@ -318,6 +319,24 @@ try:
     viewport(driver, 1366, 768)
     time.sleep(1)
     shot(driver, "6-debrief-landscape")
+    if LAUNCH:
+        # The trainee finishes: the LMS is told (cmi5's terminated, after everything else) and
+        # the page goes back to it.
+        shown = wait_for(
+            driver,
+            "the button that finishes the launch",
+            lambda s: s.get("lms") == "open" and s.get("finish"),
+        )
+        shot(driver, "6b-finish-offered")
+        x, y = (float(v) for v in shown["finish"].split(","))
+        click(driver, x, y)
+        back = os.environ.get("RETURN_URL", "")
+        end = time.time() + 20
+        while time.time() < end and not driver.current_url.startswith(back):
+            time.sleep(0.1)
+        if not back or not driver.current_url.startswith(back):
+            fail(f"finishing did not go back to the LMS ({back!r}); the page is at {driver.current_url}")
+        print("web: finished the launch, and the page went back to the LMS")
     # A full storage: the session is played on, kept in memory, and the trainee is told; once
     # there is room again, every line is written, none lost.
     open_page(driver, launched=False)
