@@ -22,4 +22,5 @@ start-progress = My progress
 start-facilitator = Facilitator
 start-facilitator-hint = Results of the group (passphrase)
 start-results-in = Results are saved in { $dir }
+start-results-in-browser = Your answers are kept in this browser, and sent to your course when it is set up to receive them.
 start-keys = Ctrl + and Ctrl − change the text size; F2 switches high contrast.

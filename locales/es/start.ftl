@@ -22,4 +22,5 @@ start-progress = Mi progreso
 start-facilitator = Facilitación
 start-facilitator-hint = Resultados del grupo (frase de acceso)
 start-results-in = Los resultados se guardan en { $dir }
+start-results-in-browser = Sus respuestas se guardan en este navegador y se envían a su curso si está preparado para recibirlas.
 start-keys = Ctrl + y Ctrl − cambian el tamaño del texto; F2 activa o desactiva el alto contraste.

@@ -296,6 +296,41 @@ fn enter_starts_after_the_mode_was_picked_with_the_mouse() {
     assert_eq!(h.state().0.participant, "T07");
 }
 
+#[test]
+fn in_a_browser_the_start_screen_has_no_facilitator_and_says_where_answers_are_kept() {
+    let screen = |in_browser: bool| {
+        let model = StartModel {
+            results_dir: "results".into(),
+            in_browser,
+            ..StartModel::default()
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(900.0, 900.0))
+            .build_ui_state(
+                move |ui, form: &mut StartForm| {
+                    start_view(ui, form, &model);
+                },
+                StartForm::default(),
+            );
+        h.run();
+        h
+    };
+    let desktop = screen(false);
+    assert!(desktop.query_by_label("Facilitator").is_some());
+    assert!(
+        desktop
+            .query_by_label_contains("Results are saved in results")
+            .is_some()
+    );
+    let browser = screen(true);
+    assert!(browser.query_by_label("Facilitator").is_none());
+    assert!(
+        browser
+            .query_by_label_contains("kept in this browser")
+            .is_some()
+    );
+}
+
 /// The start screen, keeping the last action it returned.
 fn start_screen() -> Harness<'static, (StartForm, Option<StartAction>)> {
     start_screen_in(mpa_trainer::i18n::Lang::En)

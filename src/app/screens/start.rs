@@ -82,6 +82,7 @@ fn start_ui(
         plan: plan.0.as_ref().map(crate::plan::PlanFile::name),
         results_dir: dir.0.display().to_string(),
         notices,
+        in_browser: cfg!(target_arch = "wasm32"),
     };
     let state = &mut *state;
     let action = chrome.frame(&ctx, |ui| start_view(ui, &mut state.form, &model));

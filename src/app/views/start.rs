@@ -25,6 +25,10 @@ pub struct StartModel {
     pub results_dir: String,
     /// Problems to tell everyone (the course did not load, no results folder...).
     pub notices: Vec<String>,
+    /// The page in a browser: the answers stay in the browser's storage and go to the LRS, and
+    /// there is no facilitator's screen (it would hold this device's sessions only; a
+    /// facilitator reads the cohort from the LRS on the desktop).
+    pub in_browser: bool,
 }
 
 /// The start form.
@@ -153,19 +157,21 @@ pub fn start_view(ui: &mut Ui, form: &mut StartForm, model: &StartModel) -> Opti
                         form.error = Some("start-code-first");
                     }
                 }
-                if ui
-                    .button(tr!(w, "start-facilitator"))
-                    .on_hover_text(tr!(w, "start-facilitator-hint"))
-                    .clicked()
+                if !model.in_browser
+                    && ui
+                        .button(tr!(w, "start-facilitator"))
+                        .on_hover_text(tr!(w, "start-facilitator-hint"))
+                        .clicked()
                 {
                     action = Some(StartAction::Facilitator);
                 }
             });
-            ui.label(
-                RichText::new(tr!(w, "start-results-in", dir = model.results_dir.as_str()))
-                    .small()
-                    .weak(),
-            );
+            let kept = if model.in_browser {
+                tr!(w, "start-results-in-browser")
+            } else {
+                tr!(w, "start-results-in", dir = model.results_dir.as_str())
+            };
+            ui.label(RichText::new(kept).small().weak());
             ui.label(RichText::new(tr!(w, "start-keys")).small().weak());
         });
     });
