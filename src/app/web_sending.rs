@@ -71,6 +71,8 @@ struct Shared {
     cmi5_out: Option<usize>,
     /// The trainee asked to finish: `terminated` once everything else is sent.
     finishing: bool,
+    /// The language the learner prefers (cmi5's learner preferences), to use once.
+    language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Shared {
@@ -85,6 +87,7 @@ impl Default for Shared {
             cmi5: None,
             cmi5_out: None,
             finishing: false,
+            language: None,
         }
     }
 }
@@ -104,7 +107,14 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, read_launch)
         .add_systems(
             Update,
-            (use_course_settings, look_after_steps, send, show).chain(),
+            (
+                use_course_settings,
+                use_learner_language,
+                look_after_steps,
+                send,
+                show,
+            )
+                .chain(),
         )
         .add_observer(tell_the_score)
         .add_observer(finish);
@@ -201,13 +211,18 @@ fn read_launch(
         let opened = open_launch(launch, &dir).await;
         if let Ok(mut s) = shared.lock() {
             match opened {
-                Ok((link, cmi5)) => {
+                Ok(Opened {
+                    link,
+                    cmi5,
+                    language,
+                }) => {
                     s.courier = link
                         .launch
                         .as_ref()
                         .map(|l| Courier::new(l.endpoint.as_str(), &l.home()));
                     s.link = Some(link);
                     s.cmi5 = cmi5;
+                    s.language = language;
                     s.look = true;
                 }
                 Err(e) => s.launch_problem = Some(e),
@@ -217,25 +232,38 @@ fn read_launch(
     });
 }
 
-/// A launch's credentials, and its cmi5 session if the LMS wrote launch data for it (an LMS
-/// that launches with the same parameters but keeps no launch data is sent plain xAPI).
-async fn open_launch(
-    launch: Launch,
-    dir: &Path,
-) -> Result<(Link, Option<(Cmi5, PathBuf)>), LaunchError> {
+/// What a launch opens: where to send, the cmi5 session if the LMS wrote launch data for it
+/// (an LMS that launches with the same parameters but keeps no launch data is sent plain xAPI),
+/// and, when the cmi5 session is new, the learner's preferred language.
+struct Opened {
+    link: Link,
+    cmi5: Option<(Cmi5, PathBuf)>,
+    language: Option<crate::i18n::Lang>,
+}
+
+async fn open_launch(launch: Launch, dir: &Path) -> Result<Opened, LaunchError> {
     let token = token_of(&launch.fetch).await?;
     let authorization = token_authorization(&token);
+    let mut language = None;
     let cmi5 = match launch.launch_data_address() {
         Some(address) => match request(&address, "GET", Some(&authorization), None).await {
             Ok(answer) => {
                 let data = LaunchData::parse(answer.as_bytes())?;
                 let path = said_path(dir, launch.registration.as_deref().unwrap_or_default());
-                let cmi5 = Cmi5::begin(
-                    launch.clone(),
-                    data,
-                    read_said(&path),
-                    time::OffsetDateTime::now_utc(),
-                );
+                let said = read_said(&path);
+                // cmi5 asks an AU to read the learner's preferences when it starts; a missing
+                // document, or one that cannot be read, changes nothing. A reload of the same
+                // launch keeps the language the trainee chose since.
+                let preferences = launch.learner_preferences_address();
+                let new = said
+                    .as_ref()
+                    .is_none_or(|s| Some(s.session.as_str()) != data.session_id());
+                if let Ok(answer) = request(&preferences, "GET", Some(&authorization), None).await
+                    && new
+                {
+                    language = crate::lrs::cmi5::preferred_language(answer.as_bytes());
+                }
+                let cmi5 = Cmi5::begin(launch.clone(), data, said, time::OffsetDateTime::now_utc());
                 keep(&cmi5, &path);
                 Some((cmi5, path))
             }
@@ -249,7 +277,11 @@ async fn open_launch(
         authorization,
         launch: Some(launch),
     };
-    Ok((link, cmi5))
+    Ok(Opened {
+        link,
+        cmi5,
+        language,
+    })
 }
 
 /// The launch's credentials: kept for the tab, since the LMS's `fetch` address answers once
@@ -294,6 +326,16 @@ fn use_course_settings(post: Res<Post>, course: Res<Course>, mut sending: ResMut
     sending.settings = settings;
 }
 
+/// The learner's preferred language, from the LMS: the page speaks it from now on (the trainee
+/// may still choose another).
+fn use_learner_language(post: Res<Post>, mut settings: ResMut<super::settings::Settings>) {
+    if let Ok(mut s) = post.shared.lock()
+        && let Some(lang) = s.language.take()
+    {
+        settings.language = lang;
+    }
+}
+
 /// Each recorded step, and a session started or left, may have statements to send.
 fn look_after_steps(post: Res<Post>, active: Res<Active>) {
     if active.is_changed()
@@ -313,7 +355,7 @@ fn playing(active: &Active) -> Option<PathBuf> {
 
 /// What to post next.
 enum Next {
-    /// cmi5's own statements: this many of those waiting.
+    /// cmi5's own statements, those waiting, in order.
     Cmi5(Vec<serde_json::Value>),
     /// A batch of the records' statements.
     Records(Vec<serde_json::Value>),
@@ -352,9 +394,11 @@ fn send(
         return;
     }
     let next = match cmi5.as_mut() {
+        // After `terminated`, nothing else in this launch: what is left goes with the next.
         Some((c, _)) if c.is_terminated() && c.waiting().is_empty() => return,
-        Some((c, _)) if !c.waiting().is_empty() && !c.is_terminated() => {
-            Next::Cmi5(c.waiting().to_vec())
+        // One at a time: a refusal is then of that one (they are few).
+        Some((c, _)) if c.is_terminated() || !c.waiting().is_empty() => {
+            Next::Cmi5(c.waiting().iter().take(1).cloned().collect())
         }
         _ => match courier.next(&dir.0, &course.library, now.as_deref()) {
             Some(mut batch) => {
@@ -369,11 +413,9 @@ fn send(
             }
             None => match cmi5.as_mut() {
                 Some((c, path)) if *finishing && now.is_none() => {
-                    if !c.is_terminated() {
-                        c.terminate(time::OffsetDateTime::now_utc());
-                        keep(c, path);
-                    }
-                    Next::Cmi5(c.waiting().to_vec())
+                    c.terminate(time::OffsetDateTime::now_utc());
+                    keep(c, path);
+                    Next::Cmi5(c.waiting().iter().take(1).cloned().collect())
                 }
                 _ => return,
             },

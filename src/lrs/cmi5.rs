@@ -1,7 +1,8 @@
 //! cmi5, the profile of xAPI for content a learning management system (LMS) launches: after the
 //! launch (`launch`), the trainer reads the LMS's launch data (`LMS.LaunchData` in the State
 //! API), opens its session with `initialized`, tells the LMS `completed`, `passed` or `failed`
-//! as scenarios are played to their endings, and closes with `terminated`. Every statement it
+//! as scenarios are played to their endings, and closes with `terminated`. It reads the
+//! learner's preferences too (their language). Every statement it
 //! sends in the launch, its own sessions' too, is fitted to the LMS's context template and
 //! registration.
 //!
@@ -37,6 +38,8 @@ pub const SESSION_ID: &str = "https://w3id.org/xapi/cmi5/context/extensions/sess
 pub const MASTERY_SCORE: &str = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
 /// The State API document the LMS writes before the launch.
 pub const LAUNCH_DATA: &str = "LMS.LaunchData";
+/// The learner's preferences, in the Agent Profile API.
+pub const LEARNER_PREFERENCES: &str = "cmi5LearnerPreferences";
 
 /// The namespace of the ids of the statements made here (a fixed UUID of this project).
 const NAMESPACE: Uuid = Uuid::from_u128(0x2b7e_61c4_0d9a_4c55_b3f1_8e42_a6d0_97c3);
@@ -140,6 +143,28 @@ impl Launch {
             query_value(registration),
         ))
     }
+
+    /// Where the learner's preferences are (a GET of the Agent Profile API): cmi5 asks an AU to
+    /// read them when it starts.
+    pub fn learner_preferences_address(&self) -> String {
+        format!(
+            "{}agents/profile?agent={}&profileId={}",
+            self.endpoint.as_str(),
+            query_value(&self.actor.to_string()),
+            LEARNER_PREFERENCES,
+        )
+    }
+}
+
+/// The first language of the learner's preferences (cmi5's `languagePreference`: RFC 5646 tags,
+/// comma-separated, the preferred first) that the trainer speaks; none if none is, or the
+/// document is not one.
+pub fn preferred_language(answer: &[u8]) -> Option<crate::i18n::Lang> {
+    let value: Value = serde_json::from_slice(answer).ok()?;
+    value["languagePreference"]
+        .as_str()?
+        .split(',')
+        .find_map(|tag| crate::i18n::Lang::from_code(tag.trim()))
 }
 
 /// What the trainer has told the LMS in a registration, and in its latest launch.

@@ -691,6 +691,31 @@ fn the_launch_data_is_read_or_its_fault_named() {
         "https://lrs.example.org/xapi/activities/state?stateId=LMS.LaunchData&activityId=https%3A%2F%2Fcourse.example.org%2Fmpa&agent=%7B%22"
     ));
     assert!(address.ends_with(&format!("&registration={LMS_REGISTRATION}")));
+    assert!(
+        lms_launch()
+            .learner_preferences_address()
+            .starts_with("https://lrs.example.org/xapi/agents/profile?agent=%7B%22")
+    );
+    assert!(
+        lms_launch()
+            .learner_preferences_address()
+            .ends_with("&profileId=cmi5LearnerPreferences")
+    );
+}
+
+#[test]
+fn the_learner_s_first_language_the_trainer_speaks_is_chosen() {
+    use mpa_trainer::i18n::Lang;
+    use mpa_trainer::lrs::cmi5::preferred_language;
+    let of = |text: &str| preferred_language(text.as_bytes());
+    assert_eq!(
+        of(r#"{"languagePreference":"fr-FR, es-VE,en-US","audioPreference":"on"}"#),
+        Some(Lang::Es)
+    );
+    assert_eq!(of(r#"{"languagePreference":"en-TT,es"}"#), Some(Lang::En));
+    assert_eq!(of(r#"{"languagePreference":"fr-FR,pt-BR"}"#), None);
+    assert_eq!(of(r#"{"audioPreference":"off"}"#), None);
+    assert_eq!(of("not json"), None);
 }
 
 #[test]

@@ -8,9 +8,10 @@
 // As an LMS's cmi5 launch gives, POST /fetch/ANY answers the credentials once as
 // {"auth-token": ...}, and an error the next times; every answer carries CORS headers, so a
 // page on another port reads them (a 401 too, or a wrong password looks like a network error).
-// The State API (/xAPI/activities/state, by stateId, activityId, agent and registration) is
-// kept here in memory, where an LMS writes cmi5's LMS.LaunchData before a launch; the
-// statements service does not have one.
+// The State API (/xAPI/activities/state, by stateId, activityId, agent and registration) and
+// the Agent Profile API (/xAPI/agents/profile, by profileId and agent) are kept here in memory,
+// where an LMS writes cmi5's LMS.LaunchData before a launch and the learner's preferences; the
+// statements service has neither.
 const net = require('net');
 const http = require('http');
 
@@ -68,13 +69,16 @@ function agentKey(text) {
     return text;
   }
 }
-// One State API document: PUT or POST stores it, GET gives it (404 if there is none).
+// One document of the State or Agent Profile API: PUT or POST stores it, GET gives it (404 if
+// there is none).
+const documents = ['/xAPI/activities/state', '/xAPI/agents/profile'];
 function state(req, res, url) {
   const q = (k) => url.searchParams.get(k) || '';
-  const key = [q('stateId'), q('activityId'), agentKey(q('agent')), q('registration')].join('\n');
+  const id = q('stateId') || q('profileId');
+  const key = [url.pathname, id, q('activityId'), agentKey(q('agent')), q('registration')].join('\n');
   if (req.method === 'GET') {
     const doc = states.get(key);
-    console.log(`lrs: state ${url.searchParams.get('stateId')}: ${doc ? 'read' : 'none'}`);
+    console.log(`lrs: document ${id}: ${doc ? 'read' : 'none'}`);
     res.writeHead(doc ? 200 : 404, { 'Content-Type': 'application/json', ...cors });
     res.end(doc || JSON.stringify({ message: 'no such document' }));
     return;
@@ -89,7 +93,7 @@ function state(req, res, url) {
 }
 http.createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
-  if (url.pathname === '/xAPI/activities/state' && req.method === 'OPTIONS') {
+  if (documents.includes(url.pathname) && req.method === 'OPTIONS') {
     res.writeHead(204, cors);
     res.end();
     return;
@@ -109,7 +113,7 @@ http.createServer((req, res) => {
     res.end(JSON.stringify({ message: 'Unauthorised' }));
     return;
   }
-  if (url.pathname === '/xAPI/activities/state') {
+  if (documents.includes(url.pathname)) {
     state(req, res, url);
     return;
   }

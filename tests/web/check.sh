@@ -59,7 +59,8 @@ done
 # The launch an LMS would make: its LRS, a one-time credentials address, its learner (whose
 # account name is the participant code), its registration and the activity launched; and the
 # launch data it writes first (cmi5's LMS.LaunchData: the context template with the launch's
-# session id and the publisher's id of the course, the mastery score, the return address).
+# session id and the publisher's id of the course, the mastery score, the return address), and
+# the learner's preferences (cmi5LearnerPreferences in the Agent Profile API).
 ACTIVITY="https://lms.example.org/course/mpa"
 ACTOR='{"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"T07"}}'
 REGISTRATION=$(python3 -c 'import uuid; print(uuid.uuid4())')
@@ -83,8 +84,12 @@ data = {
 }
 query = u.urlencode({"stateId": "LMS.LaunchData", "activityId": activity, "agent": actor, "registration": registration})
 auth = base64.b64encode(f"{os.environ['MPA_LRS_KEY']}:{os.environ['MPA_LRS_SECRET']}".encode()).decode()
-r.urlopen(r.Request(f"{lrs}activities/state?{query}", data=json.dumps(data).encode(), method="PUT",
-    headers={"Authorization": f"Basic {auth}", "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json"}))
+headers = {"Authorization": f"Basic {auth}", "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json"}
+r.urlopen(r.Request(f"{lrs}activities/state?{query}", data=json.dumps(data).encode(), method="PUT", headers=headers))
+# The learner's preferences: English first, which the test's clicks expect.
+preferences = {"languagePreference": "en-US,es-VE", "audioPreference": "on"}
+query = u.urlencode({"profileId": "cmi5LearnerPreferences", "agent": actor})
+r.urlopen(r.Request(f"{lrs}agents/profile?{query}", data=json.dumps(preferences).encode(), method="PUT", headers=headers))
 PY
   fail "the launch data cannot be written into the test LRS"
 LAUNCH=$(python3 -c 'import sys, urllib.parse as u; print("?" + u.urlencode(dict(zip(
@@ -160,4 +165,7 @@ given=$(grep -c "token given" "$OUT/lrs.log" || true)
 refused=$(grep -c "refused, used before" "$OUT/lrs.log" || true)
 [ "$given" = 1 ] && [ "$refused" = 0 ] ||
   fail "the launch's credentials were fetched $given times and refused $refused times (one fetch, kept for the tab)"
+for document in LMS.LaunchData cmi5LearnerPreferences; do
+  grep -q "document $document: read" "$OUT/lrs.log" || fail "the page did not read $document"
+done
 echo "web-check: passed"
