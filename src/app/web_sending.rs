@@ -67,8 +67,8 @@ struct Shared {
     launch_problem: Option<LaunchError>,
     /// A cmi5 launch's session, and where what it said is kept.
     cmi5: Option<(Cmi5, PathBuf)>,
-    /// How many of the cmi5 statements waiting are out.
-    cmi5_out: Option<usize>,
+    /// The first cmi5 statement waiting is out.
+    cmi5_out: bool,
     /// The trainee asked to finish: `terminated` once everything else is sent.
     finishing: bool,
     /// The language the learner prefers (cmi5's learner preferences), to use once.
@@ -85,7 +85,7 @@ impl Default for Shared {
             wait: FIRST_WAIT,
             launch_problem: None,
             cmi5: None,
-            cmi5_out: None,
+            cmi5_out: false,
             finishing: false,
             language: None,
         }
@@ -353,14 +353,6 @@ fn playing(active: &Active) -> Option<PathBuf> {
         .and_then(|p| p.recorder.path().map(PathBuf::from))
 }
 
-/// What to post next.
-enum Next {
-    /// cmi5's own statements, those waiting, in order.
-    Cmi5(Vec<serde_json::Value>),
-    /// A batch of the records' statements.
-    Records(Vec<serde_json::Value>),
-}
-
 /// Posts the next batch, if one waits and none is out: cmi5's `initialized`, `completed`,
 /// `passed` or `failed` first, then the records', then, once the trainee has finished and
 /// nothing else waits, `terminated`.
@@ -390,16 +382,15 @@ fn send(
     let (Some(link), Some(courier)) = (link.as_ref(), courier.as_mut()) else {
         return;
     };
-    if courier.is_busy() || cmi5_out.is_some() {
+    if courier.is_busy() || *cmi5_out {
         return;
     }
-    let next = match cmi5.as_mut() {
+    // cmi5's statements go one at a time: a refusal is then of that one (they are few).
+    let first = |c: &Cmi5| c.waiting().iter().take(1).cloned().collect::<Vec<_>>();
+    let (statements, of_cmi5) = match cmi5.as_mut() {
         // After `terminated`, nothing else in this launch: what is left goes with the next.
-        Some((c, _)) if c.is_terminated() && c.waiting().is_empty() => return,
-        // One at a time: a refusal is then of that one (they are few).
-        Some((c, _)) if c.is_terminated() || !c.waiting().is_empty() => {
-            Next::Cmi5(c.waiting().iter().take(1).cloned().collect())
-        }
+        Some((c, _)) if c.is_finished() => return,
+        Some((c, _)) if c.is_terminated() || !c.waiting().is_empty() => (first(c), true),
         _ => match courier.next(&dir.0, &course.library, now.as_deref()) {
             Some(mut batch) => {
                 match (cmi5.as_ref(), &link.launch) {
@@ -409,25 +400,19 @@ fn send(
                     }
                     (None, None) => {}
                 }
-                Next::Records(batch.statements)
+                (batch.statements, false)
             }
             None => match cmi5.as_mut() {
                 Some((c, path)) if *finishing && now.is_none() => {
                     c.terminate(time::OffsetDateTime::now_utc());
                     keep(c, path);
-                    Next::Cmi5(c.waiting().iter().take(1).cloned().collect())
+                    (first(c), true)
                 }
                 _ => return,
             },
         },
     };
-    let statements = match next {
-        Next::Cmi5(statements) => {
-            *cmi5_out = Some(statements.len());
-            statements
-        }
-        Next::Records(statements) => statements,
-    };
+    *cmi5_out = of_cmi5;
     let body = serde_json::Value::from(statements).to_string();
     let url = link.statements.clone();
     let authorization = link.authorization.clone();
@@ -448,36 +433,35 @@ fn answered(shared: &Arc<Mutex<Shared>>, answer: Result<(), LrsError>, wake: imp
         return;
     };
     let s = &mut *guard;
-    let written = match s.cmi5_out.take() {
-        Some(n) => {
-            let written = match (s.cmi5.as_mut(), answer) {
-                (Some((c, path)), Ok(())) => {
-                    c.stored(n);
-                    keep(c, path);
-                    if c.is_terminated() && c.waiting().is_empty() {
-                        go_back(c.data().return_url.as_deref());
-                    }
-                    Ok(())
+    let written = if std::mem::take(&mut s.cmi5_out) {
+        let written = match (s.cmi5.as_mut(), answer) {
+            (Some((c, path)), Ok(())) => {
+                c.stored(1);
+                keep(c, path);
+                if c.is_finished() {
+                    go_back(c.data().return_url.as_deref());
                 }
-                (Some((c, path)), Err(e)) if e.is_refusal() => {
-                    // A copy of one stored already, or one the LMS will not take: dropped, as
-                    // the records' sender sets a refused statement aside.
-                    c.refused();
-                    keep(c, path);
-                    Ok(())
-                }
-                (_, Err(e)) => Err(e),
-                (None, Ok(())) => Ok(()),
-            };
-            if let Some(courier) = s.courier.as_mut() {
-                courier.set_problem(written.as_ref().err().cloned());
+                Ok(())
             }
-            written.map_err(DeliveryError::Lrs)
+            (Some((c, path)), Err(e)) if e.is_refusal() => {
+                // A copy of one stored already, or one the LMS will not take: dropped, as
+                // the records' sender sets a refused statement aside.
+                c.refused();
+                keep(c, path);
+                Ok(())
+            }
+            (_, Err(e)) => Err(e),
+            (None, Ok(())) => Ok(()),
+        };
+        if let Some(courier) = s.courier.as_mut() {
+            courier.set_problem(written.as_ref().err().cloned());
         }
-        None => match s.courier.as_mut() {
+        written.map_err(DeliveryError::Lrs)
+    } else {
+        match s.courier.as_mut() {
             Some(courier) => courier.answer(answer),
             None => return,
-        },
+        }
     };
     match written {
         Ok(()) => {
@@ -528,7 +512,7 @@ fn show(post: Res<Post>, mut sending: ResMut<Sending>, mut redraw: MessageWriter
         });
     let lms = match &s.cmi5 {
         None => LmsStage::None,
-        Some((c, _)) if c.is_terminated() && c.waiting().is_empty() => LmsStage::Finished,
+        Some((c, _)) if c.is_finished() => LmsStage::Finished,
         Some(_) if s.finishing => LmsStage::Finishing,
         Some(_) => LmsStage::Open,
     };

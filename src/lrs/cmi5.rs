@@ -246,6 +246,11 @@ impl Cmi5 {
         self.said.terminated
     }
 
+    /// Whether the launch is over: `terminated` is stored.
+    pub fn is_finished(&self) -> bool {
+        self.said.terminated && self.said.waiting.is_empty()
+    }
+
     /// The LRS stored the first `n` waiting statements.
     pub fn stored(&mut self, n: usize) {
         let n = n.min(self.said.waiting.len());
